@@ -1,0 +1,133 @@
+// @ts-check
+import { readdirSync } from 'node:fs';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import globals from 'globals';
+
+/** Features never import each other; routes in src/client/app compose them (STYLE.md). */
+const features = readdirSync(new URL('./src/client/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const featureZones = features.map((feature) => ({
+  target: `./src/client/features/${feature}`,
+  from: './src/client/features',
+  except: [`./${feature}`],
+  message: 'Features do not import each other: compose them in src/client/app.',
+}));
+
+const boundaryZones = [
+  {
+    target: './src/contract',
+    from: ['./src/server', './src/client', './src/testing'],
+    message: 'The contract imports zod only.',
+  },
+  {
+    target: './src/server',
+    from: ['./src/client', './src/testing'],
+    message: 'The server never imports browser code.',
+  },
+  { target: './src/client', from: './src/server', message: 'The client meets the server only in src/contract.' },
+  { target: './src/testing', from: './src/server', message: 'Test helpers for the browser stay browser code.' },
+  {
+    target: './src/server/http',
+    from: './src/server/delivery',
+    message: 'The HTTP layer and the worker meet only in db/ and contract/.',
+  },
+  {
+    target: './src/server/delivery',
+    from: './src/server/http',
+    message: 'The HTTP layer and the worker meet only in db/ and contract/.',
+  },
+  {
+    target: ['./src/client/features', './src/client/components', './src/client/lib'],
+    from: './src/client/app',
+    message: 'Only src/client/app composes features into routes.',
+  },
+  {
+    target: ['./src/client/components', './src/client/lib'],
+    from: './src/client/features',
+    message: 'Shared UI and libraries do not depend on features.',
+  },
+  ...featureZones,
+];
+
+const testingZone = {
+  target: './src/client',
+  from: './src/testing',
+  message: 'Only tests, stories, e2e and the mock-mode entry import src/testing.',
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist',
+      'data',
+      'coverage',
+      'node_modules',
+      'playwright-report',
+      'test-results',
+      'src/server/db/migrations',
+      'public/mockServiceWorker.js',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'import-x/no-cycle': 'error',
+      'import-x/no-default-export': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: [...boundaryZones, testingZone] }],
+    },
+  },
+  {
+    files: ['src/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!zod$|zod/|\\./|vitest$)', message: 'The contract imports zod only.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/client/**/*.{ts,tsx}', 'src/testing/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+    },
+  },
+  {
+    // Tests, stories and the mock-mode entry may reach into src/testing; every other boundary holds.
+    files: ['src/**/*.test.{ts,tsx}', 'src/**/*.stories.tsx', 'src/client/mock-main.tsx'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: boundaryZones }] },
+  },
+  {
+    // Tool configs must default-export by convention.
+    files: ['*.config.{js,ts}', '.storybook/*.ts'],
+    rules: { 'import-x/no-default-export': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { IdSchema } from './common';
+
+export const ROLES = ['admin', 'support', 'viewer'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const EmailSchema = z
+  .email({ message: 'Enter a valid email address' })
+  .max(254, 'Email addresses are at most 254 characters');
+
+export const LoginRequestSchema = z.strictObject({
+  email: EmailSchema,
+  password: z.string().min(1, 'Enter your password').max(1024, 'Password is too long'),
+});
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export const SessionUserSchema = z.object({
+  id: IdSchema,
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+});
+export type SessionUser = z.infer<typeof SessionUserSchema>;
+
+export const OrganisationSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+});
+export type Organisation = z.infer<typeof OrganisationSchema>;
+
+/** What `GET /auth/me` and a successful login return. */
+export const SessionSchema = z.object({
+  user: SessionUserSchema,
+  organisation: OrganisationSchema,
+});
+export type Session = z.infer<typeof SessionSchema>;
