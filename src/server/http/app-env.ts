@@ -1,0 +1,38 @@
+import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
+import type { Role, Session } from '@contract/auth';
+import type { Database } from '../db/database';
+import type { Env } from '../env';
+import type { Logger } from '../logger';
+import type { ScryptCost } from '../security/passwords';
+import type { UrlGuard } from '../security/url-guard';
+
+/** What the HTTP layer is built from; tests build it around their own database. */
+export interface AppDeps {
+  db: Database;
+  env: Env;
+  logger: Logger;
+  urlGuard: UrlGuard;
+  /** Whether the database answers; /readyz reports it. */
+  ping(): Promise<void>;
+  /** Tests lower the scrypt cost for the users they create; sign-in always reads it from the hash. */
+  passwordCost?: ScryptCost;
+  now?: () => Date;
+}
+
+export interface Caller {
+  user: Session['user'];
+  organisation: Session['organisation'];
+  sessionId: string;
+  role: Role;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    /** Set by the session middleware when the request carries a valid session cookie. */
+    caller: Caller | undefined;
+  };
+}
+
+export type AppOpenAPI = OpenAPIHono<AppEnv>;
+export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>;

@@ -1,0 +1,134 @@
+/**
+ * The HTTP application: API under /api/v1 (with its OpenAPI document and reference page), operational
+ * endpoints, and the built single-page app for every other path. Built from `AppDeps` so that tests run
+ * the very same app against their own database.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { CLIENT_DIST_DIR } from '../paths';
+import type { AppDeps, AppEnv } from './app-env';
+import { ApiError } from './api-error';
+import { apiDocsRouter } from './api-docs';
+import { createRouter } from './create-router';
+import { jsonBodyGuard, originGuard } from './middleware/request-guards';
+import { sessionMiddleware } from './middleware/session';
+import { agentsRouter } from './routes/agents/agents.index';
+import { authRouter } from './routes/auth/auth.index';
+import { webhooksRouter } from './routes/webhooks/webhooks.index';
+
+/** Largest JSON body the management API accepts. */
+export const API_BODY_LIMIT = 64 * 1024;
+
+export interface CreateAppOptions {
+  /** Serve the built SPA from dist/client (off in API tests). */
+  serveClient?: boolean;
+}
+
+export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Radix positions popovers with inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await deps.ping();
+      return c.json({ status: 'ready' });
+    } catch {
+      return c.json({ status: 'unavailable', reason: 'database' }, 503);
+    }
+  });
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: API_BODY_LIMIT,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `Request bodies are limited to ${API_BODY_LIMIT / 1024} KiB`);
+      },
+    }),
+  );
+  app.use('/api/*', originGuard, jsonBodyGuard, sessionMiddleware);
+
+  const api = createRouter().route('/', authRouter).route('/', webhooksRouter).route('/', agentsRouter);
+  app.route('/api/v1', api);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Ringpost API',
+      version: '1',
+      description:
+        'Webhook endpoints, agent subscriptions and sessions. Browser sessions use the cookie set by ' +
+        '`POST /api/v1/auth/login`. Every error is `{ "error": { "code", "message", "fields"? } }`.',
+    },
+  });
+  app.route('/api/docs', apiDocsRouter);
+
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'not_found', 'No such API route');
+  });
+
+  if (options.serveClient && existsSync(join(CLIENT_DIST_DIR, 'index.html'))) {
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root: CLIENT_DIST_DIR,
+        onFound: (_path, c) => {
+          // Vite puts a content hash in every asset's name.
+          c.header('cache-control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
+    app.use('*', serveStatic({ root: CLIENT_DIST_DIR }));
+    // Every other path is a client-side route: answer with the app shell.
+    let shell: Promise<string> | undefined;
+    app.get('*', async (c) => {
+      shell ??= readFile(join(CLIENT_DIST_DIR, 'index.html'), 'utf8');
+      c.header('cache-control', 'no-cache');
+      return c.html(await shell);
+    });
+  }
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      return c.json(error.toBody(), error.status, error.headers);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const wrapped = new ApiError(error.status as 400, error.status === 400 ? 'invalid_json' : 'validation_failed', error.message);
+      return c.json(wrapped.toBody(), wrapped.status);
+    }
+    deps.logger.error('unhandled error', { error, method: c.req.method, path: c.req.path });
+    return c.json(new ApiError(500, 'internal', 'Something went wrong on our side').toBody(), 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

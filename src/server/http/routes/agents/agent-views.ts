@@ -1,0 +1,22 @@
+import type { Agent } from '@contract/agents';
+import type { AgentWithWebhookRow } from '../../../db/queries/agents';
+
+export function toAgent({ agent, subscription }: AgentWithWebhookRow): Agent {
+  return {
+    id: agent.id,
+    name: agent.name,
+    description: agent.description,
+    createdAt: agent.createdAt.toISOString(),
+    updatedAt: agent.updatedAt.toISOString(),
+    webhook:
+      subscription?.webhookId && subscription.url && subscription.status && subscription.eventTypes && subscription.updatedAt
+        ? {
+            webhookId: subscription.webhookId,
+            url: subscription.url,
+            status: subscription.status,
+            eventTypes: subscription.eventTypes,
+            updatedAt: subscription.updatedAt.toISOString(),
+          }
+        : null,
+  };
+}

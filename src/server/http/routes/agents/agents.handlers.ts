@@ -1,0 +1,69 @@
+import type { Context } from 'hono';
+import { sortEventTypes } from '@contract/event-types';
+import type { AppEnv, AppRouteHandler, Caller } from '../../app-env';
+import { ApiError, notFound } from '../../api-error';
+import { callerOf } from '../../middleware/require-role';
+import { agentExists, findAgent, listAgents, updateAgent } from '../../../db/queries/agents';
+import { deleteAgentWebhook, upsertAgentWebhook } from '../../../db/queries/agent-webhooks';
+import { findWebhook } from '../../../db/queries/webhooks';
+import { toAgent } from './agent-views';
+import type { GetRoute, ListRoute, PutWebhookRoute, RemoveWebhookRoute, UpdateRoute } from './agents.routes';
+
+async function agentView(c: Context<AppEnv>, caller: Caller, id: string) {
+  const row = await findAgent(c.var.deps.db, caller.organisation.id, id);
+  if (!row) throw notFound('Agent');
+  return toAgent(row);
+}
+
+export const list: AppRouteHandler<ListRoute> = async (c) => {
+  const caller = callerOf(c);
+  const rows = await listAgents(c.var.deps.db, caller.organisation.id);
+  return c.json({ items: rows.map(toAgent) }, 200);
+};
+
+export const get: AppRouteHandler<GetRoute> = async (c) => {
+  const caller = callerOf(c);
+  return c.json(await agentView(c, caller, c.req.valid('param').id), 200);
+};
+
+export const update: AppRouteHandler<UpdateRoute> = async (c) => {
+  const caller = callerOf(c);
+  const { db, now = () => new Date() } = c.var.deps;
+  const { id } = c.req.valid('param');
+  if (!(await updateAgent(db, caller.organisation.id, id, c.req.valid('json'), now()))) throw notFound('Agent');
+  return c.json(await agentView(c, caller, id), 200);
+};
+
+export const putWebhook: AppRouteHandler<PutWebhookRoute> = async (c) => {
+  const caller = callerOf(c);
+  const { db, now = () => new Date() } = c.var.deps;
+  const { id } = c.req.valid('param');
+  const body = c.req.valid('json');
+  if (!(await agentExists(db, caller.organisation.id, id))) throw notFound('Agent');
+  // Another organisation's endpoint is as unknown to this caller as one that does not exist.
+  if (!(await findWebhook(db, caller.organisation.id, body.webhookId))) {
+    throw new ApiError(400, 'validation_failed', 'webhookId: No endpoint with this id in your organisation', {
+      webhookId: 'No endpoint with this id in your organisation',
+    });
+  }
+  await upsertAgentWebhook(
+    db,
+    {
+      organisationId: caller.organisation.id,
+      agentId: id,
+      webhookId: body.webhookId,
+      eventTypes: sortEventTypes(body.eventTypes),
+    },
+    now(),
+  );
+  return c.json(await agentView(c, caller, id), 200);
+};
+
+export const removeWebhook: AppRouteHandler<RemoveWebhookRoute> = async (c) => {
+  const caller = callerOf(c);
+  const { db } = c.var.deps;
+  const { id } = c.req.valid('param');
+  if (!(await agentExists(db, caller.organisation.id, id))) throw notFound('Agent');
+  await deleteAgentWebhook(db, caller.organisation.id, id);
+  return c.body(null, 204);
+};

@@ -1,0 +1,193 @@
+import type { Context } from 'hono';
+import type { AppEnv, AppRouteHandler, Caller } from '../../app-env';
+import { ApiError, notFound } from '../../api-error';
+import { callerOf } from '../../middleware/require-role';
+import { listSubscriptions } from '../../../db/queries/agent-webhooks';
+import {
+  deleteWebhook,
+  findWebhook,
+  findWebhookByUrl,
+  insertWebhook,
+  listWebhooks,
+  setWebhookStatus,
+  updateWebhook,
+  type WebhookRow,
+} from '../../../db/queries/webhooks';
+import { isForeignKeyViolation, isUniqueViolation } from '../../../db/errors';
+import { generateWebhookSecret } from '../../../security/tokens';
+import { toWebhookDetail, toWebhookSummary } from './webhook-views';
+import type {
+  CreateRoute,
+  DisableRoute,
+  EnableRoute,
+  GetRoute,
+  ListRoute,
+  RemoveRoute,
+  RotateSecretRoute,
+  UpdateRoute,
+} from './webhooks.routes';
+
+/** How long a rotated-out secret keeps verifying, so receivers can switch without dropping events. */
+export const PREVIOUS_SECRET_GRACE_MS = 24 * 3_600_000;
+
+const duplicateUrl = () =>
+  new ApiError(409, 'conflict', 'An endpoint with this URL already exists in your organisation', {
+    url: 'An endpoint with this URL already exists',
+  });
+
+/** The canonical form (lower-case scheme and host, default port dropped), so that one URL is one endpoint. */
+async function checkedUrl(c: Context<AppEnv>, raw: string): Promise<string> {
+  const verdict = await c.var.deps.urlGuard.checkUrl(raw);
+  if (!verdict.ok) throw new ApiError(400, 'validation_failed', verdict.reason, { url: verdict.reason });
+  return new URL(raw).href;
+}
+
+async function detail(c: Context<AppEnv>, caller: Caller, row: WebhookRow) {
+  const { db, now = () => new Date() } = c.var.deps;
+  const subscriptions = await listSubscriptions(db, caller.organisation.id, [row.id]);
+  return toWebhookDetail(row, subscriptions, caller.role, now());
+}
+
+async function findOwned(c: Context<AppEnv>, caller: Caller, id: string): Promise<WebhookRow> {
+  const row = await findWebhook(c.var.deps.db, caller.organisation.id, id);
+  if (!row) throw notFound('Endpoint');
+  return row;
+}
+
+export const list: AppRouteHandler<ListRoute> = async (c) => {
+  const caller = callerOf(c);
+  const { db } = c.var.deps;
+  const [rows, subscriptions] = await Promise.all([
+    listWebhooks(db, caller.organisation.id),
+    listSubscriptions(db, caller.organisation.id),
+  ]);
+  return c.json({ items: rows.map((row) => toWebhookSummary(row, subscriptions)) }, 200);
+};
+
+export const create: AppRouteHandler<CreateRoute> = async (c) => {
+  const caller = callerOf(c);
+  const { db, now = () => new Date(), logger } = c.var.deps;
+  const body = c.req.valid('json');
+  const url = await checkedUrl(c, body.url);
+  if (await findWebhookByUrl(db, caller.organisation.id, url)) throw duplicateUrl();
+  let row: WebhookRow;
+  try {
+    row = await insertWebhook(
+      db,
+      {
+        organisationId: caller.organisation.id,
+        url,
+        description: body.description || null,
+        headers: body.headers ?? {},
+        secret: generateWebhookSecret(),
+      },
+      now(),
+    );
+  } catch (error) {
+    // Two admins creating the same URL at once: the unique index decides.
+    if (isUniqueViolation(error)) throw duplicateUrl();
+    throw error;
+  }
+  logger.info('webhook created', { webhookId: row.id, organisationId: caller.organisation.id, by: caller.user.id });
+  return c.json(await detail(c, caller, row), 201);
+};
+
+export const get: AppRouteHandler<GetRoute> = async (c) => {
+  const caller = callerOf(c);
+  const row = await findOwned(c, caller, c.req.valid('param').id);
+  return c.json(await detail(c, caller, row), 200);
+};
+
+export const update: AppRouteHandler<UpdateRoute> = async (c) => {
+  const caller = callerOf(c);
+  const { db, now = () => new Date() } = c.var.deps;
+  const { id } = c.req.valid('param');
+  const body = c.req.valid('json');
+  const current = await findOwned(c, caller, id);
+  const patch: Parameters<typeof updateWebhook>[3] = {};
+  if (body.url !== undefined) {
+    const url = await checkedUrl(c, body.url);
+    if (url !== current.url) {
+      const other = await findWebhookByUrl(db, caller.organisation.id, url);
+      if (other) throw duplicateUrl();
+      patch.url = url;
+    }
+  }
+  if (body.description !== undefined) patch.description = body.description || null;
+  if (body.headers !== undefined) patch.headers = body.headers;
+  let row: WebhookRow | undefined;
+  try {
+    row = await updateWebhook(db, caller.organisation.id, id, patch, now());
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateUrl();
+    throw error;
+  }
+  if (!row) throw notFound('Endpoint');
+  return c.json(await detail(c, caller, row), 200);
+};
+
+function inUse(names: string[]): ApiError {
+  const list = names.length === 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+  const noun = names.length === 1 ? 'that assignment' : 'those assignments';
+  return new ApiError(409, 'webhook_in_use', `This endpoint is used by ${list}. Remove ${noun} first.`);
+}
+
+export const remove: AppRouteHandler<RemoveRoute> = async (c) => {
+  const caller = callerOf(c);
+  const { db, logger } = c.var.deps;
+  const { id } = c.req.valid('param');
+  await findOwned(c, caller, id);
+  const subscriptions = await listSubscriptions(db, caller.organisation.id, [id]);
+  if (subscriptions.length > 0) throw inUse(subscriptions.map((s) => s.agentName));
+  try {
+    if (!(await deleteWebhook(db, caller.organisation.id, id))) throw notFound('Endpoint');
+  } catch (error) {
+    // An agent subscribed between the check and the delete: the foreign key refuses it.
+    if (isForeignKeyViolation(error)) {
+      const now = await listSubscriptions(db, caller.organisation.id, [id]);
+      throw inUse(now.map((s) => s.agentName));
+    }
+    throw error;
+  }
+  logger.info('webhook deleted', { webhookId: id, organisationId: caller.organisation.id, by: caller.user.id });
+  return c.body(null, 204);
+};
+
+export const rotateSecret: AppRouteHandler<RotateSecretRoute> = async (c) => {
+  const caller = callerOf(c);
+  const { db, now = () => new Date(), logger } = c.var.deps;
+  const { id } = c.req.valid('param');
+  const current = await findOwned(c, caller, id);
+  const at = now();
+  const row = await updateWebhook(
+    db,
+    caller.organisation.id,
+    id,
+    {
+      secret: generateWebhookSecret(),
+      previousSecret: current.secret,
+      previousSecretExpiresAt: new Date(at.getTime() + PREVIOUS_SECRET_GRACE_MS),
+    },
+    at,
+  );
+  if (!row) throw notFound('Endpoint');
+  logger.info('webhook secret rotated', { webhookId: id, by: caller.user.id });
+  return c.json(await detail(c, caller, row), 200);
+};
+
+export const enable: AppRouteHandler<EnableRoute> = async (c) => {
+  const caller = callerOf(c);
+  const { db, now = () => new Date() } = c.var.deps;
+  const row = await setWebhookStatus(db, caller.organisation.id, c.req.valid('param').id, 'enabled', null, now());
+  if (!row) throw notFound('Endpoint');
+  return c.json(await detail(c, caller, row), 200);
+};
+
+export const disable: AppRouteHandler<DisableRoute> = async (c) => {
+  const caller = callerOf(c);
+  const { db, now = () => new Date() } = c.var.deps;
+  const reason = `Disabled by ${caller.user.name}`;
+  const row = await setWebhookStatus(db, caller.organisation.id, c.req.valid('param').id, 'disabled', reason, now());
+  if (!row) throw notFound('Endpoint');
+  return c.json(await detail(c, caller, row), 200);
+};

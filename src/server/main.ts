@@ -1,0 +1,81 @@
+/**
+ * The Ringpost process: `npm start` runs it. Depending on RINGPOST_ROLE it serves the API and the SPA
+ * (`api`), and later runs the delivery worker (`worker`), or both (`all`, the default).
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './http/create-app';
+import { createLogger } from './logger';
+import { parseEnv } from './env';
+import { openMigratedDatabase } from './runtime';
+import { seedIfEmpty } from './db/seed';
+import { startMaintenance } from './maintenance';
+import { UrlGuard } from './security/url-guard';
+
+async function main() {
+  const startedAt = performance.now();
+  const env = parseEnv();
+  const logger = createLogger(env.LOG_LEVEL, { service: 'ringpost', role: env.RINGPOST_ROLE });
+  const database = await openMigratedDatabase(env);
+  const target = env.DATABASE_URL ? 'postgresql' : `embedded database in ${env.DATA_DIR}`;
+
+  const seed = await seedIfEmpty(database.db, {
+    email: env.RINGPOST_ADMIN_EMAIL,
+    password: env.RINGPOST_ADMIN_PASSWORD,
+  });
+  if (seed.created) {
+    logger.info('seeded the demo organisation', { adminEmail: seed.adminEmail });
+    if (seed.generatedPassword) {
+      // Printed once, deliberately outside the JSON log (which redacts passwords), for the person at the console.
+      process.stdout.write(
+        `\n  Ringpost created the first admin. Sign in with:\n` +
+          `    email:    ${seed.adminEmail ?? ''}\n    password: ${seed.generatedPassword}\n` +
+          `  This password is shown only once. Set RINGPOST_ADMIN_EMAIL / RINGPOST_ADMIN_PASSWORD to choose your own.\n\n`,
+      );
+    }
+  }
+
+  const stops: (() => Promise<void>)[] = [];
+  let server: ServerType | undefined;
+  if (env.RINGPOST_ROLE === 'all' || env.RINGPOST_ROLE === 'api') {
+    const app = createApp(
+      { db: database.db, env, logger, urlGuard: new UrlGuard(env.RINGPOST_ALLOWED_TARGETS), ping: database.ping },
+      { serveClient: true },
+    );
+    server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+      const host = env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST;
+      logger.info('listening', {
+        url: `http://${host}:${info.port}`,
+        database: target,
+        startupMs: Math.round(performance.now() - startedAt),
+      });
+    });
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server?.close(() => resolve());
+          // Idle keep-alive sockets would hold close() open.
+          if (server && 'closeIdleConnections' in server) server.closeIdleConnections();
+        }),
+    );
+    stops.push(startMaintenance(database.db, logger));
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    for (const stop of stops) await stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  const known = error instanceof Error && ['EnvError', 'DataDirLockedError'].includes(error.name);
+  process.stderr.write(known ? `${message}\n` : `Ringpost failed to start: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
+  process.exit(1);
+});
