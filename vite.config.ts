@@ -51,6 +51,8 @@ export default defineConfig({
                 name: 'server-postgres',
                 environment: 'node' as const,
                 include: ['src/server/**/*.test.ts'],
+                // The process test is about the embedded database's directory and lock.
+                exclude: ['src/server/main.test.ts'],
                 setupFiles: ['src/server/testing/setup-env.ts'],
                 env: { RINGPOST_TEST_DB: 'postgres' },
                 testTimeout: 30_000,

@@ -48,6 +48,8 @@ export const WebhookUrlSchema = z
   .max(WEBHOOK_URL_MAX, `URLs are at most ${WEBHOOK_URL_MAX} characters`)
   .pipe(z.url({ protocol: /^https?$/, message: 'Enter a full URL, such as https://example.com/webhook' }))
   .refine((value) => {
+    // Zod runs refinements after a failed pipe too; an unparsable URL is already reported there.
+    if (!URL.canParse(value)) return true;
     const url = new URL(value);
     return url.username === '' && url.password === '';
   }, 'Put credentials in a custom header, not in the URL');

@@ -11,6 +11,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import type { ErrorCode } from '@contract/errors';
 import { CLIENT_DIST_DIR } from '../paths';
 import type { AppDeps, AppEnv } from './app-env';
 import { ApiError } from './api-error';
@@ -21,6 +22,12 @@ import { sessionMiddleware } from './middleware/session';
 import { agentsRouter } from './routes/agents/agents.index';
 import { authRouter } from './routes/auth/auth.index';
 import { webhooksRouter } from './routes/webhooks/webhooks.index';
+
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'invalid_json',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
 
 /** Largest JSON body the management API accepts. */
 export const API_BODY_LIMIT = 64 * 1024;
@@ -121,8 +128,9 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
       return c.json(error.toBody(), error.status, error.headers);
     }
     if (error instanceof HTTPException && error.status < 500) {
-      const wrapped = new ApiError(error.status as 400, error.status === 400 ? 'invalid_json' : 'validation_failed', error.message);
-      return c.json(wrapped.toBody(), wrapped.status);
+      // Thrown by Hono's own validators (body parsing, content type) before our handlers run.
+      const code = HTTP_EXCEPTION_CODES[error.status] ?? 'validation_failed';
+      return c.json(new ApiError(error.status, code, error.message).toBody(), error.status);
     }
     deps.logger.error('unhandled error', { error, method: c.req.method, path: c.req.path });
     return c.json(new ApiError(500, 'internal', 'Something went wrong on our side').toBody(), 500);

@@ -26,17 +26,16 @@ export const originGuard = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 export const jsonBodyGuard = createMiddleware<AppEnv>(async (c, next) => {
-  if (UNSAFE.has(c.req.method)) {
-    const length = c.req.header('content-length');
-    const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
-    if (hasBody) {
+  if (UNSAFE.has(c.req.method) && c.req.raw.body !== null) {
+    // Read once; Hono caches the text and serves the route validator's c.req.json() from it.
+    const text = await c.req.text();
+    if (text.length > 0) {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
       if (type !== 'application/json') {
         throw new ApiError(415, 'unsupported_media_type', 'Send the request body as application/json');
       }
       try {
-        // Parsed once here; Hono caches the result for the route's validator.
-        await c.req.json();
+        JSON.parse(text);
       } catch {
         throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON');
       }

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext, type TestOrganisation } from '../testing/test-app';
+import { expectApiError } from '../testing/expect-api';
+import { API_BODY_LIMIT } from './create-app';
+
+let ctx: TestContext;
+let org: TestOrganisation;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  org = await ctx.createOrganisation();
+});
+afterAll(async () => {
+  await ctx.close();
+});
+
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, { security?: unknown; summary?: string }>>;
+}
+
+async function openApi(): Promise<OpenApiDocument> {
+  const response = await ctx.request('GET', '/api/openapi.json');
+  expect(response.status).toBe(200);
+  return response.body as OpenApiDocument;
+}
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1 and documents every route of the API', async () => {
+    const doc = await openApi();
+    expect(doc.openapi).toBe('3.1.0');
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.sort()).toEqual(
+      [
+        'POST /api/v1/auth/login',
+        'POST /api/v1/auth/logout',
+        'GET /api/v1/auth/me',
+        'GET /api/v1/webhooks',
+        'POST /api/v1/webhooks',
+        'GET /api/v1/webhooks/{id}',
+        'PATCH /api/v1/webhooks/{id}',
+        'DELETE /api/v1/webhooks/{id}',
+        'POST /api/v1/webhooks/{id}/rotate-secret',
+        'POST /api/v1/webhooks/{id}/enable',
+        'POST /api/v1/webhooks/{id}/disable',
+        'GET /api/v1/agents',
+        'GET /api/v1/agents/{id}',
+        'PATCH /api/v1/agents/{id}',
+        'PUT /api/v1/agents/{id}/webhook-subscriptions',
+        'DELETE /api/v1/agents/{id}/webhook-subscriptions',
+      ].sort(),
+    );
+  });
+
+  it('every route but sign-in refuses a request without a session', async () => {
+    const doc = await openApi();
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods)) {
+        if (path === '/api/v1/auth/login') continue;
+        const concrete = path.replace('{id}', crypto.randomUUID());
+        const hasBody = ['post', 'put', 'patch'].includes(method);
+        const response = await ctx.request(method.toUpperCase(), concrete, hasBody ? { body: {} } : {});
+        expect({ route: `${method} ${path}`, status: response.status }).toEqual({ route: `${method} ${path}`, status: 401 });
+      }
+    }
+  });
+
+  it('has a reference page that loads Swagger UI from this server', async () => {
+    const page = await ctx.request('GET', '/api/docs');
+    expect(page.status).toBe(200);
+    expect(String(page.body)).toContain('/api/docs/swagger-ui-bundle.js');
+    const bundle = await ctx.app.request('/api/docs/swagger-ui-bundle.js');
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toContain('javascript');
+    expect((await ctx.app.request('/api/docs/..%2F..%2Fpackage.json')).status).toBe(404);
+  });
+});
+
+describe('the API edge', () => {
+  it('answers an unknown API route with a 404 envelope', async () => {
+    expectApiError(await ctx.request('GET', '/api/v1/nope', { as: org.users.admin }), 404, 'not_found');
+  });
+
+  it('refuses a body over the limit with 413 and changes nothing', async () => {
+    const before = await ctx.snapshot();
+    const response = await ctx.request('POST', '/api/v1/webhooks', {
+      as: org.users.admin,
+      body: { url: 'https://big.example.com', description: 'x'.repeat(API_BODY_LIMIT) },
+    });
+    expectApiError(response, 413, 'payload_too_large');
+    expect(await ctx.snapshot()).toBe(before);
+  });
+
+  it('sends security headers', async () => {
+    const response = await ctx.request('GET', '/api/v1/auth/me', { as: org.users.viewer });
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
+  it('reports health and readiness', async () => {
+    expect((await ctx.request('GET', '/healthz')).body).toEqual({ status: 'ok' });
+    expect((await ctx.request('GET', '/readyz')).body).toEqual({ status: 'ready' });
+  });
+});

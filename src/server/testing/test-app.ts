@@ -1,0 +1,151 @@
+/**
+ * The API under test: the real app over a real database, plus helpers to make an organisation with a
+ * user of each role and to call the API as one of them.
+ */
+import { sql } from 'drizzle-orm';
+import type { Role } from '@contract/auth';
+import { parseEnv } from '../env';
+import { createApp } from '../http/create-app';
+import type { AppDeps } from '../http/app-env';
+import { SESSION_COOKIE, SESSION_TTL_MS } from '../http/middleware/session';
+import { createLogger } from '../logger';
+import { insertAgent } from '../db/queries/agents';
+import { insertOrganisation } from '../db/queries/organisations';
+import { createSession } from '../db/queries/sessions';
+import { insertUser } from '../db/queries/users';
+import type { DatabaseHandle } from '../db/database';
+import { hashPassword, type ScryptCost } from '../security/passwords';
+import { generateToken, hashToken } from '../security/tokens';
+import { UrlGuard } from '../security/url-guard';
+import { createTestDatabase } from './test-database';
+
+/** Cheap enough for many users per test; real hashes use DEFAULT_COST. */
+export const TEST_SCRYPT_COST: ScryptCost = { N: 1024, r: 8, p: 1 };
+export const TEST_PASSWORD = 'correct horse battery staple';
+/** app.request() builds URLs on this origin, so it is the origin a same-site browser would send. */
+export const APP_ORIGIN = 'http://localhost';
+
+export interface TestUser {
+  id: string;
+  email: string;
+  role: Role;
+  cookie: string;
+}
+
+export interface TestOrganisation {
+  id: string;
+  name: string;
+  agents: { id: string; name: string }[];
+  users: Record<Role, TestUser>;
+}
+
+export interface RequestOptions {
+  as?: TestUser;
+  body?: unknown;
+  /** Sent verbatim instead of JSON-encoding `body`. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+  /** `null` sends no Origin header at all. */
+  origin?: string | null;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+let organisationCounter = 0;
+
+export async function createTestContext(overrides: Partial<Pick<AppDeps, 'urlGuard' | 'now'>> & { env?: Record<string, string> } = {}) {
+  const database: DatabaseHandle = await createTestDatabase();
+  const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides.env });
+  const deps: AppDeps = {
+    db: database.db,
+    env,
+    logger: createLogger('silent'),
+    urlGuard: overrides.urlGuard ?? new UrlGuard(env.RINGPOST_ALLOWED_TARGETS),
+    ping: database.ping,
+    passwordCost: TEST_SCRYPT_COST,
+    ...(overrides.now ? { now: overrides.now } : {}),
+  };
+  const app = createApp(deps);
+
+  async function request(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.origin !== null) headers.origin = options.origin ?? APP_ORIGIN;
+    if (options.as) headers.cookie = `${SESSION_COOKIE}=${options.as.cookie}`;
+    let body: string | undefined;
+    if (options.rawBody !== undefined) body = options.rawBody;
+    else if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON (the SPA, the docs page): keep the text.
+    }
+    return { status: response.status, headers: response.headers, body: parsed };
+  }
+
+  async function createUser(organisationId: string, role: Role, tag: string): Promise<TestUser> {
+    const email = `${role}.${tag}@example.com`;
+    const user = await insertUser(database.db, {
+      organisationId,
+      email,
+      name: `${role[0]?.toUpperCase() ?? ''}${role.slice(1)} ${tag}`,
+      role,
+      passwordHash: await hashPassword(TEST_PASSWORD, TEST_SCRYPT_COST),
+    });
+    const token = generateToken();
+    await createSession(database.db, {
+      id: hashToken(token),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+    });
+    return { id: user.id, email, role, cookie: token };
+  }
+
+  /** A fresh organisation per test keeps tests independent without truncating tables. */
+  async function createOrganisation(agentNames = ['Alpha Agent', 'Beta Agent', 'Gamma Agent']): Promise<TestOrganisation> {
+    const tag = `org${++organisationCounter}x${Math.random().toString(36).slice(2, 8)}`;
+    const organisation = await insertOrganisation(database.db, `Organisation ${tag}`);
+    const agents = [];
+    for (const name of agentNames) {
+      const agent = await insertAgent(database.db, { organisationId: organisation.id, name, description: `${name} description` });
+      agents.push({ id: agent.id, name: agent.name });
+    }
+    const users = {
+      admin: await createUser(organisation.id, 'admin', tag),
+      support: await createUser(organisation.id, 'support', tag),
+      viewer: await createUser(organisation.id, 'viewer', tag),
+    };
+    return { id: organisation.id, name: organisation.name, agents, users };
+  }
+
+  /** Every row of every table, in a stable order: compare two of these to prove a request changed nothing. */
+  async function snapshot(): Promise<string> {
+    const tables = ['organisations', 'users', 'agents', 'webhooks', 'agent_webhooks'];
+    const parts: unknown[] = [];
+    for (const table of tables) {
+      const result = await database.db.execute(sql.raw(`select * from ${table} order by 1, 2`));
+      parts.push((result as unknown as { rows: unknown[] }).rows);
+    }
+    return JSON.stringify(parts);
+  }
+
+  return {
+    app,
+    db: database.db,
+    deps,
+    request,
+    createOrganisation,
+    createUser,
+    snapshot,
+    close: () => database.close(),
+  };
+}
+
+export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
