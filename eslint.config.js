@@ -9,7 +9,9 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import globals from 'globals';
 
 /** Features never import each other; routes in src/client/app compose them (STYLE.md). */
-const features = readdirSync(new URL('./src/client/features', import.meta.url), { withFileTypes: true })
+const features = readdirSync(new URL('./src/client/features', import.meta.url), {
+  withFileTypes: true,
+})
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
@@ -31,8 +33,16 @@ const boundaryZones = [
     from: ['./src/client', './src/testing'],
     message: 'The server never imports browser code.',
   },
-  { target: './src/client', from: './src/server', message: 'The client meets the server only in src/contract.' },
-  { target: './src/testing', from: './src/server', message: 'Test helpers for the browser stay browser code.' },
+  {
+    target: './src/client',
+    from: './src/server',
+    message: 'The client meets the server only in src/contract.',
+  },
+  {
+    target: './src/testing',
+    from: './src/server',
+    message: 'Test helpers for the browser stay browser code.',
+  },
   {
     target: './src/server/http',
     from: './src/server/delivery',
@@ -89,10 +99,18 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-expect-error': 'allow-with-description' },
+      ],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // Stylistic and noisy for callbacks such as `() => void run()`.
+      '@typescript-eslint/no-confusing-void-expression': 'off',
       'import-x/no-cycle': 'error',
       'import-x/no-default-export': 'error',
       'import-x/no-restricted-paths': ['error', { zones: [...boundaryZones, testingZone] }],
@@ -103,7 +121,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!zod$|zod/|\\./|vitest$)', message: 'The contract imports zod only.' }] },
+        {
+          patterns: [
+            { regex: '^(?!zod$|zod/|\\./|vitest$)', message: 'The contract imports zod only.' },
+          ],
+        },
       ],
     },
   },

@@ -49,7 +49,9 @@ export function createReceiver(secret, onEvent = (event) => console.log('Receive
       // Verify the raw bytes: re-serialising parsed JSON would change them and break the signature.
       const rawBody = Buffer.concat(chunks);
       if (!verifySignature(rawBody, req.headers, secret)) {
-        res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"invalid signature"}');
+        res
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end('{"error":"invalid signature"}');
         return;
       }
       onEvent(JSON.parse(rawBody.toString('utf8')));
@@ -61,5 +63,7 @@ export function createReceiver(secret, onEvent = (event) => console.log('Receive
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const secret = process.env.WEBHOOK_SECRET ?? 'whsec_your_secret_here';
   const port = Number(process.env.PORT ?? 4242);
-  createReceiver(secret).listen(port, () => console.log(`Listening on http://localhost:${port}/webhook`));
+  createReceiver(secret).listen(port, () =>
+    console.log(`Listening on http://localhost:${port}/webhook`),
+  );
 }

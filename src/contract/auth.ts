@@ -6,7 +6,7 @@ export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
 export const EmailSchema = z
-  .email({ message: 'Enter a valid email address' })
+  .email({ error: 'Enter a valid email address' })
   .max(254, 'Email addresses are at most 254 characters');
 
 export const LoginRequestSchema = z.strictObject({

@@ -11,11 +11,19 @@ describe('call event wire format', () => {
     expect(example.event).toBe(`${example.metadata.agentId}.${eventType}`);
   });
 
-  it.each(EVENT_TYPES)('the %s example, reshaped for ingestion, is a valid ingestion request', (eventType) => {
-    const { agentId, callId, eventType: type, ...details } = EXAMPLE_PAYLOADS[eventType].metadata;
-    const parsed = IngestEventRequestSchema.safeParse({ agentId, callId, eventType: type, metadata: details });
-    expect(parsed.success).toBe(true);
-  });
+  it.each(EVENT_TYPES)(
+    'the %s example, reshaped for ingestion, is a valid ingestion request',
+    (eventType) => {
+      const { agentId, callId, eventType: type, ...details } = EXAMPLE_PAYLOADS[eventType].metadata;
+      const parsed = IngestEventRequestSchema.safeParse({
+        agentId,
+        callId,
+        eventType: type,
+        metadata: details,
+      });
+      expect(parsed.success).toBe(true);
+    },
+  );
 
   it('refuses a metric whose value does not match its declared type', () => {
     const example = structuredClone(EXAMPLE_PAYLOADS['analytics-completed']);

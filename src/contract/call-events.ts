@@ -23,7 +23,7 @@ export const E164Schema = z
   .string()
   .regex(/^\+[1-9]\d{1,14}$/, 'Use an E.164 phone number, such as +14155550123');
 
-const UtcTimestampSchema = z.iso.datetime({ message: 'Use an ISO-8601 UTC timestamp' });
+const UtcTimestampSchema = z.iso.datetime({ error: 'Use an ISO-8601 UTC timestamp' });
 
 export const CallStatusSchema = z.enum(['completed', 'no-answer', 'busy', 'failed', 'canceled']);
 export const CallDirectionSchema = z.enum(['inbound', 'outbound']);
@@ -32,7 +32,10 @@ export const CallDataSchema = z.strictObject({
   fromNumber: E164Schema,
   toNumber: E164Schema,
   /** Seconds, fractional. */
-  callDuration: z.number().nonnegative().max(86_400 * 7),
+  callDuration: z
+    .number()
+    .nonnegative()
+    .max(86_400 * 7),
   callStatus: CallStatusSchema,
   callDirection: CallDirectionSchema,
   /** Null when the call was never answered. */
@@ -63,7 +66,7 @@ export const MetricSchema = z
       (m.dispositionMetricType === 'INTEGER' && typeof m.value === 'number') ||
       (m.dispositionMetricType === 'STRING' && typeof m.value === 'string') ||
       (m.dispositionMetricType === 'BOOLEAN' && typeof m.value === 'boolean'),
-    { message: 'value must match dispositionMetricType', path: ['value'] },
+    { error: 'value must match dispositionMetricType', path: ['value'] },
   );
 export type Metric = z.infer<typeof MetricSchema>;
 
@@ -83,7 +86,10 @@ export const PreConversationDetailsSchema = z.strictObject({
 export const PostConversationDetailsSchema = z.strictObject({
   conversationType: ConversationTypeSchema,
   /** Null when there is nothing recorded (an unanswered call). */
-  recordingUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable(),
+  recordingUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .nullable(),
   callData: CallDataSchema,
   transcript: z.array(TranscriptEntrySchema).max(5_000),
   variables: z.record(z.string().max(200), z.string().max(10_000)),
@@ -142,7 +148,9 @@ export const WebhookPayloadSchema = z.strictObject({
   /** The delivery id; the same value as the `webhook-id` header, stable across retries. */
   id: z.string().min(1),
   /** `<agentId>.<eventType>` */
-  event: z.string().regex(/^[0-9a-f-]{36}\.(pre-conversation|post-conversation|analytics-completed)$/),
+  event: z
+    .string()
+    .regex(/^[0-9a-f-]{36}\.(pre-conversation|post-conversation|analytics-completed)$/),
   /** The endpoint's URL and description, so one receiver can serve several endpoints. */
   url: z.string(),
   description: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Every entity id is a UUID; a malformed id is a validation error, an unknown one a 404. */
-export const IdSchema = z.uuid({ message: 'Must be a valid id' });
+export const IdSchema = z.uuid({ error: 'Must be a valid id' });
 
 export const IdParamSchema = z.object({ id: IdSchema });
 

@@ -27,7 +27,11 @@ const commaList = (value: string) =>
 export const CidrListSchema = z
   .string()
   .transform(commaList)
-  .pipe(z.array(z.union([z.cidrv4(), z.cidrv6()], { message: 'Use CIDRs such as 127.0.0.0/8 or ::1/128' })));
+  .pipe(
+    z.array(
+      z.union([z.cidrv4(), z.cidrv6()], { error: 'Use CIDRs such as 127.0.0.0/8 or ::1/128' }),
+    ),
+  );
 
 export const RetryScheduleSchema = z
   .string()
@@ -44,7 +48,7 @@ export const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, message: 'DATABASE_URL must be a postgres:// URL' })
+    .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' })
     .optional(),
   RINGPOST_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   RINGPOST_ADMIN_EMAIL: z.email().optional(),

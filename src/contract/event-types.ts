@@ -4,7 +4,11 @@
  */
 import { z } from 'zod';
 
-export const EVENT_TYPES = ['pre-conversation', 'post-conversation', 'analytics-completed'] as const;
+export const EVENT_TYPES = [
+  'pre-conversation',
+  'post-conversation',
+  'analytics-completed',
+] as const;
 
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventTypeSchema>;

@@ -46,7 +46,9 @@ export const WebhookUrlSchema = z
   .trim()
   .min(1, 'Enter the endpoint URL')
   .max(WEBHOOK_URL_MAX, `URLs are at most ${WEBHOOK_URL_MAX} characters`)
-  .pipe(z.url({ protocol: /^https?$/, message: 'Enter a full URL, such as https://example.com/webhook' }))
+  .pipe(
+    z.url({ protocol: /^https?$/, error: 'Enter a full URL, such as https://example.com/webhook' }),
+  )
   .refine((value) => {
     // Zod runs refinements after a failed pipe too; an unparsable URL is already reported there.
     if (!URL.canParse(value)) return true;
@@ -64,11 +66,14 @@ export const CustomHeadersSchema = z
     z
       .string()
       .max(HEADER_NAME_MAX, `Header names are at most ${HEADER_NAME_MAX} characters`)
-      .regex(HEADER_NAME_PATTERN, 'Header names may use letters, digits and !#$%&\'*+-.^_`|~ only'),
+      .regex(HEADER_NAME_PATTERN, "Header names may use letters, digits and !#$%&'*+-.^_`|~ only"),
     z
       .string()
       .max(HEADER_VALUE_MAX, `Header values are at most ${HEADER_VALUE_MAX} characters`)
-      .regex(HEADER_VALUE_PATTERN, 'Header values may not contain line breaks or control characters'),
+      .regex(
+        HEADER_VALUE_PATTERN,
+        'Header values may not contain line breaks or control characters',
+      ),
   )
   .superRefine((headers, ctx) => {
     const names = Object.keys(headers);
@@ -79,7 +84,11 @@ export const CustomHeadersSchema = z
     for (const name of names) {
       const lower = name.toLowerCase();
       if ((RESERVED_HEADER_NAMES as readonly string[]).includes(lower)) {
-        ctx.addIssue({ code: 'custom', path: [name], message: `${name} is set by Ringpost and cannot be overridden` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `${name} is set by Ringpost and cannot be overridden`,
+        });
       } else if (seen.has(lower)) {
         ctx.addIssue({ code: 'custom', path: [name], message: `${name} is listed twice` });
       }

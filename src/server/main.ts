@@ -38,7 +38,13 @@ async function main() {
   let server: ServerType | undefined;
   if (env.RINGPOST_ROLE === 'all' || env.RINGPOST_ROLE === 'api') {
     const app = createApp(
-      { db: database.db, env, logger, urlGuard: new UrlGuard(env.RINGPOST_ALLOWED_TARGETS), ping: database.ping },
+      {
+        db: database.db,
+        env,
+        logger,
+        urlGuard: new UrlGuard(env.RINGPOST_ALLOWED_TARGETS),
+        ping: () => database.ping(),
+      },
       { serveClient: true },
     );
     server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
@@ -76,6 +82,10 @@ async function main() {
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   const known = error instanceof Error && ['EnvError', 'DataDirLockedError'].includes(error.name);
-  process.stderr.write(known ? `${message}\n` : `Ringpost failed to start: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
+  process.stderr.write(
+    known
+      ? `${message}\n`
+      : `Ringpost failed to start: ${error instanceof Error ? (error.stack ?? message) : message}\n`,
+  );
   process.exit(1);
 });

@@ -7,7 +7,9 @@ import { openDatabase, type DatabaseHandle } from './db/database';
 
 export async function openMigratedDatabase(env: Env): Promise<DatabaseHandle> {
   const handle = await openDatabase(
-    env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'embedded', dataDir: env.DATA_DIR },
+    env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'embedded', dataDir: env.DATA_DIR },
   );
   try {
     await handle.migrate();

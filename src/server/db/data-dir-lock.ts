@@ -53,5 +53,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
       rmSync(lockPath, { force: true });
     }
   }
-  throw new DataDirLockedError(`Could not lock the data directory ${dataDir}; another process keeps taking it.`);
+  throw new DataDirLockedError(
+    `Could not lock the data directory ${dataDir}; another process keeps taking it.`,
+  );
 }

@@ -17,7 +17,11 @@ import * as schema from './schema';
 
 type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<
+  PgQueryResultHKT,
+  Schema,
+  ExtractTablesWithRelations<Schema>
+>;
 /** Query modules take either, so that callers can compose them inside one transaction. */
 export type Queryable = Database | Transaction;
 
@@ -53,7 +57,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
           await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
           await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
         } finally {
-          await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+          await client
+            .query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+            .catch(() => undefined);
           client.release();
         }
       },

@@ -22,8 +22,10 @@ import type { EventType } from '@contract/event-types';
 import type { Role } from '@contract/auth';
 import type { WebhookStatus } from '@contract/webhooks';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const createdAt = () =>
+  timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const updatedAt = () =>
+  timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey(),
@@ -111,7 +113,10 @@ export const webhooks = pgTable(
     secret: text('secret').notNull(),
     /** The secret before the last rotation; deliveries are signed with both until it expires. */
     previousSecret: text('previous_secret'),
-    previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true, mode: 'date' }),
+    previousSecretExpiresAt: timestamp('previous_secret_expires_at', {
+      withTimezone: true,
+      mode: 'date',
+    }),
     status: text('status').$type<WebhookStatus>().notNull().default('enabled'),
     disabledReason: text('disabled_reason'),
     createdAt: createdAt(),

@@ -8,15 +8,29 @@ import type { Database } from './database';
 import { insertAgent } from './queries/agents';
 import { countOrganisations, insertOrganisation } from './queries/organisations';
 import { insertUser } from './queries/users';
-import { DEFAULT_COST, generatePassword, hashPassword, type ScryptCost } from '../security/passwords';
+import {
+  DEFAULT_COST,
+  generatePassword,
+  hashPassword,
+  type ScryptCost,
+} from '../security/passwords';
 
 const SEED_LOCK_KEY = 727_002;
 
 export const DEMO_ORGANISATION = 'Demo Organisation';
 export const DEMO_AGENTS = [
-  { name: 'Appointment Reminder', description: 'Calls patients the day before to confirm or move their appointment.' },
-  { name: 'Inbound Support', description: 'Answers the support line, resolves common questions and opens tickets.' },
-  { name: 'Lead Qualifier', description: 'Calls new sign-ups, asks about their needs and books a sales demo.' },
+  {
+    name: 'Appointment Reminder',
+    description: 'Calls patients the day before to confirm or move their appointment.',
+  },
+  {
+    name: 'Inbound Support',
+    description: 'Answers the support line, resolves common questions and opens tickets.',
+  },
+  {
+    name: 'Lead Qualifier',
+    description: 'Calls new sign-ups, asks about their needs and books a sales demo.',
+  },
 ];
 export const DEFAULT_ADMIN_EMAIL = 'admin@ringpost.local';
 
@@ -37,7 +51,8 @@ export async function seedIfEmpty(
     if ((await countOrganisations(tx)) > 0) return { created: false };
 
     const organisation = await insertOrganisation(tx, DEMO_ORGANISATION);
-    for (const agent of DEMO_AGENTS) await insertAgent(tx, { organisationId: organisation.id, ...agent });
+    for (const agent of DEMO_AGENTS)
+      await insertAgent(tx, { organisationId: organisation.id, ...agent });
 
     const email = (admin.email ?? DEFAULT_ADMIN_EMAIL).toLowerCase();
     const generatedPassword = admin.password ? undefined : generatePassword();
@@ -49,6 +64,10 @@ export async function seedIfEmpty(
       role: 'admin',
       passwordHash: await hashPassword(password, cost),
     });
-    return { created: true, adminEmail: email, ...(generatedPassword ? { generatedPassword } : {}) };
+    return {
+      created: true,
+      adminEmail: email,
+      ...(generatedPassword ? { generatedPassword } : {}),
+    };
   });
 }

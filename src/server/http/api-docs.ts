@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './app-env';
 
 const require = createRequire(import.meta.url);
@@ -33,13 +33,17 @@ const page = `<!doctype html>
 
 const init = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true });`;
 
-export const apiDocsRouter = new Hono<AppEnv>()
-  .get('/', (c) => c.html(page))
-  .get('/init.js', (c) => c.body(init, 200, { 'content-type': 'text/javascript; charset=utf-8' }))
-  .get('/:asset', async (c) => {
+/** Mounts the reference page; it is a page, not API, so it is not in the OpenAPI document itself. */
+export function mountApiDocs(app: OpenAPIHono<AppEnv>, base = '/api/docs'): void {
+  app.get(base, (c) => c.html(page));
+  app.get(`${base}/init.js`, (c) =>
+    c.body(init, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  );
+  app.get(`${base}/:asset`, async (c) => {
     const asset = c.req.param('asset');
     const type = ASSETS[asset];
     if (!type) return c.notFound();
     const body = await readFile(join(assetsDir, asset));
     return c.body(body, 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' });
   });
+}

@@ -21,7 +21,13 @@ export class ApiError extends Error {
   }
 
   toBody(): ApiErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.fields ? { fields: this.fields } : {}),
+      },
+    };
   }
 }
 
@@ -33,7 +39,8 @@ export function validationError(error: z.ZodError, prefix?: string): ApiError {
   for (const issue of error.issues) {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[[base, key].filter(Boolean).join('.')] ??= 'Unknown field';
+      for (const key of issue.keys)
+        fields[[base, key].filter(Boolean).join('.')] ??= 'Unknown field';
     } else {
       fields[base || '(body)'] ??= issue.message;
     }

@@ -61,8 +61,15 @@ describe('the OpenAPI document', () => {
         if (path === '/api/v1/auth/login') continue;
         const concrete = path.replace('{id}', crypto.randomUUID());
         const hasBody = ['post', 'put', 'patch'].includes(method);
-        const response = await ctx.request(method.toUpperCase(), concrete, hasBody ? { body: {} } : {});
-        expect({ route: `${method} ${path}`, status: response.status }).toEqual({ route: `${method} ${path}`, status: 401 });
+        const response = await ctx.request(
+          method.toUpperCase(),
+          concrete,
+          hasBody ? { body: {} } : {},
+        );
+        expect({ route: `${method} ${path}`, status: response.status }).toEqual({
+          route: `${method} ${path}`,
+          status: 401,
+        });
       }
     }
   });
@@ -80,7 +87,11 @@ describe('the OpenAPI document', () => {
 
 describe('the API edge', () => {
   it('answers an unknown API route with a 404 envelope', async () => {
-    expectApiError(await ctx.request('GET', '/api/v1/nope', { as: org.users.admin }), 404, 'not_found');
+    expectApiError(
+      await ctx.request('GET', '/api/v1/nope', { as: org.users.admin }),
+      404,
+      'not_found',
+    );
   });
 
   it('refuses a body over the limit with 413 and changes nothing', async () => {

@@ -15,7 +15,7 @@ import type { ErrorCode } from '@contract/errors';
 import { CLIENT_DIST_DIR } from '../paths';
 import type { AppDeps, AppEnv } from './app-env';
 import { ApiError } from './api-error';
-import { apiDocsRouter } from './api-docs';
+import { mountApiDocs } from './api-docs';
 import { createRouter } from './create-router';
 import { jsonBodyGuard, originGuard } from './middleware/request-guards';
 import { sessionMiddleware } from './middleware/session';
@@ -77,13 +77,20 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     bodyLimit({
       maxSize: API_BODY_LIMIT,
       onError: () => {
-        throw new ApiError(413, 'payload_too_large', `Request bodies are limited to ${API_BODY_LIMIT / 1024} KiB`);
+        throw new ApiError(
+          413,
+          'payload_too_large',
+          `Request bodies are limited to ${API_BODY_LIMIT / 1024} KiB`,
+        );
       },
     }),
   );
   app.use('/api/*', originGuard, jsonBodyGuard, sessionMiddleware);
 
-  const api = createRouter().route('/', authRouter).route('/', webhooksRouter).route('/', agentsRouter);
+  const api = createRouter()
+    .route('/', authRouter)
+    .route('/', webhooksRouter)
+    .route('/', agentsRouter);
   app.route('/api/v1', api);
 
   app.doc31('/api/openapi.json', {
@@ -96,7 +103,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
         '`POST /api/v1/auth/login`. Every error is `{ "error": { "code", "message", "fields"? } }`.',
     },
   });
-  app.route('/api/docs', apiDocsRouter);
+  mountApiDocs(app);
 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route');

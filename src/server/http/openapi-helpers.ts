@@ -24,5 +24,10 @@ export const errors = {
 } as const;
 
 /** The errors any authenticated, state-changing route can answer with. */
-export const writeErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 415: errors[415] } as const;
+export const writeErrors = {
+  400: errors[400],
+  401: errors[401],
+  403: errors[403],
+  415: errors[415],
+} as const;
 export const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403] } as const;

@@ -5,7 +5,9 @@ const resolver =
   (table: Record<string, string[]>): AddressResolver =>
   (hostname) => {
     const addresses = table[hostname];
-    return addresses ? Promise.resolve(addresses) : Promise.reject(Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' }));
+    return addresses
+      ? Promise.resolve(addresses)
+      : Promise.reject(Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' }));
   };
 
 describe('UrlGuard.checkAddress', () => {
@@ -32,9 +34,12 @@ describe('UrlGuard.checkAddress', () => {
     expect(guard.checkAddress(address)).toMatch(/internal/);
   });
 
-  it.each(['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111', '172.32.0.1', '100.128.0.1'])('allows %s', (address) => {
-    expect(guard.checkAddress(address)).toBeUndefined();
-  });
+  it.each(['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111', '172.32.0.1', '100.128.0.1'])(
+    'allows %s',
+    (address) => {
+      expect(guard.checkAddress(address)).toBeUndefined();
+    },
+  );
 
   it('lets the allow-list exempt exactly its CIDRs', () => {
     const allowing = new UrlGuard(['127.0.0.0/8', '::1/128']);
@@ -46,7 +51,13 @@ describe('UrlGuard.checkAddress', () => {
 });
 
 describe('UrlGuard.checkUrl', () => {
-  const guard = new UrlGuard([], resolver({ 'public.example': ['93.184.216.34'], 'sneaky.example': ['93.184.216.34', '10.0.0.1'] }));
+  const guard = new UrlGuard(
+    [],
+    resolver({
+      'public.example': ['93.184.216.34'],
+      'sneaky.example': ['93.184.216.34', '10.0.0.1'],
+    }),
+  );
 
   it('accepts https to a public name and to a name that does not resolve yet', async () => {
     expect(await guard.checkUrl('https://public.example/hook')).toEqual({ ok: true });
@@ -60,7 +71,10 @@ describe('UrlGuard.checkUrl', () => {
   });
 
   it('refuses plain http unless the allow-list covers every address', async () => {
-    expect(await guard.checkUrl('http://public.example/hook')).toEqual({ ok: false, reason: 'Endpoint URLs must use https://' });
+    expect(await guard.checkUrl('http://public.example/hook')).toEqual({
+      ok: false,
+      reason: 'Endpoint URLs must use https://',
+    });
     const local = new UrlGuard(['127.0.0.0/8'], resolver({ 'receiver.test': ['127.0.0.1'] }));
     expect(await local.checkUrl('http://127.0.0.1:8080/hook')).toEqual({ ok: true });
     expect(await local.checkUrl('http://receiver.test/hook')).toEqual({ ok: true });

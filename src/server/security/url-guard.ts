@@ -112,11 +112,16 @@ export class UrlGuard {
 
     for (const address of addresses) {
       const reason = this.checkAddress(address);
-      if (reason) return { ok: false, reason: `This URL points to ${reason}; Ringpost only sends to public addresses.` };
+      if (reason)
+        return {
+          ok: false,
+          reason: `This URL points to ${reason}; Ringpost only sends to public addresses.`,
+        };
     }
 
     if (url.protocol === 'http:') {
-      const covered = addresses.length > 0 && addresses.every((address) => this.isAllowListed(address));
+      const covered =
+        addresses.length > 0 && addresses.every((address) => this.isAllowListed(address));
       if (!covered) return { ok: false, reason: 'Endpoint URLs must use https://' };
     }
     return { ok: true };

@@ -57,7 +57,9 @@ export interface ApiResponse {
 
 let organisationCounter = 0;
 
-export async function createTestContext(overrides: Partial<Pick<AppDeps, 'urlGuard' | 'now'>> & { env?: Record<string, string> } = {}) {
+export async function createTestContext(
+  overrides: Partial<Pick<AppDeps, 'urlGuard' | 'now'>> & { env?: Record<string, string> } = {},
+) {
   const database: DatabaseHandle = await createTestDatabase();
   const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides.env });
   const deps: AppDeps = {
@@ -65,13 +67,17 @@ export async function createTestContext(overrides: Partial<Pick<AppDeps, 'urlGua
     env,
     logger: createLogger('silent'),
     urlGuard: overrides.urlGuard ?? new UrlGuard(env.RINGPOST_ALLOWED_TARGETS),
-    ping: database.ping,
+    ping: () => database.ping(),
     passwordCost: TEST_SCRYPT_COST,
     ...(overrides.now ? { now: overrides.now } : {}),
   };
   const app = createApp(deps);
 
-  async function request(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
+  async function request(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.origin !== null) headers.origin = options.origin ?? APP_ORIGIN;
     if (options.as) headers.cookie = `${SESSION_COOKIE}=${options.as.cookie}`;
@@ -79,7 +85,11 @@ export async function createTestContext(overrides: Partial<Pick<AppDeps, 'urlGua
     if (options.rawBody !== undefined) body = options.rawBody;
     else if (options.body !== undefined) body = JSON.stringify(options.body);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const response = await app.request(path, {
+      method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+    });
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -109,12 +119,18 @@ export async function createTestContext(overrides: Partial<Pick<AppDeps, 'urlGua
   }
 
   /** A fresh organisation per test keeps tests independent without truncating tables. */
-  async function createOrganisation(agentNames = ['Alpha Agent', 'Beta Agent', 'Gamma Agent']): Promise<TestOrganisation> {
+  async function createOrganisation(
+    agentNames = ['Alpha Agent', 'Beta Agent', 'Gamma Agent'],
+  ): Promise<TestOrganisation> {
     const tag = `org${++organisationCounter}x${Math.random().toString(36).slice(2, 8)}`;
     const organisation = await insertOrganisation(database.db, `Organisation ${tag}`);
     const agents = [];
     for (const name of agentNames) {
-      const agent = await insertAgent(database.db, { organisationId: organisation.id, name, description: `${name} description` });
+      const agent = await insertAgent(database.db, {
+        organisationId: organisation.id,
+        name,
+        description: `${name} description`,
+      });
       agents.push({ id: agent.id, name: agent.name });
     }
     const users = {
@@ -131,7 +147,7 @@ export async function createTestContext(overrides: Partial<Pick<AppDeps, 'urlGua
     const parts: unknown[] = [];
     for (const table of tables) {
       const result = await database.db.execute(sql.raw(`select * from ${table} order by 1, 2`));
-      parts.push((result as unknown as { rows: unknown[] }).rows);
+      parts.push((result as { rows: unknown[] }).rows);
     }
     return JSON.stringify(parts);
   }

@@ -19,10 +19,16 @@ export async function upsertAgentWebhook(
 }
 
 /** Returns false when the agent had no subscription. */
-export async function deleteAgentWebhook(db: Queryable, organisationId: string, agentId: string): Promise<boolean> {
+export async function deleteAgentWebhook(
+  db: Queryable,
+  organisationId: string,
+  agentId: string,
+): Promise<boolean> {
   const deleted = await db
     .delete(agentWebhooks)
-    .where(and(eq(agentWebhooks.organisationId, organisationId), eq(agentWebhooks.agentId, agentId)))
+    .where(
+      and(eq(agentWebhooks.organisationId, organisationId), eq(agentWebhooks.agentId, agentId)),
+    )
     .returning({ agentId: agentWebhooks.agentId });
   return deleted.length > 0;
 }
@@ -30,7 +36,11 @@ export async function deleteAgentWebhook(db: Queryable, organisationId: string, 
 export type SubscriptionRow = Awaited<ReturnType<typeof listSubscriptions>>[number];
 
 /** The subscriptions to the given endpoints (all of the organisation's when `webhookIds` is omitted), with agent names. */
-export async function listSubscriptions(db: Queryable, organisationId: string, webhookIds?: string[]) {
+export async function listSubscriptions(
+  db: Queryable,
+  organisationId: string,
+  webhookIds?: string[],
+) {
   return db
     .select({
       webhookId: agentWebhooks.webhookId,

@@ -36,7 +36,11 @@ export async function findAgent(db: Queryable, organisationId: string, id: strin
   return row;
 }
 
-export async function agentExists(db: Queryable, organisationId: string, id: string): Promise<boolean> {
+export async function agentExists(
+  db: Queryable,
+  organisationId: string,
+  id: string,
+): Promise<boolean> {
   const [row] = await db
     .select({ id: agents.id })
     .from(agents)
@@ -44,7 +48,10 @@ export async function agentExists(db: Queryable, organisationId: string, id: str
   return row !== undefined;
 }
 
-export async function insertAgent(db: Queryable, values: { organisationId: string; name: string; description?: string }) {
+export async function insertAgent(
+  db: Queryable,
+  values: { organisationId: string; name: string; description?: string },
+) {
   const [row] = await db
     .insert(agents)
     .values({ id: crypto.randomUUID(), ...values })

@@ -2,7 +2,10 @@ import { and, count, eq, gt, lt } from 'drizzle-orm';
 import type { Queryable } from '../database';
 import { loginAttempts } from '../schema';
 
-export async function recordLoginAttempt(db: Queryable, values: { email: string; ip: string; succeeded: boolean }) {
+export async function recordLoginAttempt(
+  db: Queryable,
+  values: { email: string; ip: string; succeeded: boolean },
+) {
   await db.insert(loginAttempts).values(values);
 }
 
@@ -11,11 +14,23 @@ export async function countRecentFailures(db: Queryable, email: string, ip: stri
   const [byEmail] = await db
     .select({ n: count() })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since)));
+    .where(
+      and(
+        eq(loginAttempts.email, email),
+        eq(loginAttempts.succeeded, false),
+        gt(loginAttempts.createdAt, since),
+      ),
+    );
   const [byIp] = await db
     .select({ n: count() })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since)));
+    .where(
+      and(
+        eq(loginAttempts.ip, ip),
+        eq(loginAttempts.succeeded, false),
+        gt(loginAttempts.createdAt, since),
+      ),
+    );
   return { byEmail: byEmail?.n ?? 0, byIp: byIp?.n ?? 0 };
 }
 

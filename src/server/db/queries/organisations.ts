@@ -3,7 +3,10 @@ import type { Queryable } from '../database';
 import { organisations } from '../schema';
 
 export async function insertOrganisation(db: Queryable, name: string) {
-  const [row] = await db.insert(organisations).values({ id: crypto.randomUUID(), name }).returning();
+  const [row] = await db
+    .insert(organisations)
+    .values({ id: crypto.randomUUID(), name })
+    .returning();
   if (!row) throw new Error('insert returned no row');
   return row;
 }

@@ -3,7 +3,10 @@ import type { Session } from '@contract/auth';
 import type { Queryable } from '../database';
 import { organisations, sessions, users } from '../schema';
 
-export async function createSession(db: Queryable, values: { id: string; userId: string; expiresAt: Date }) {
+export async function createSession(
+  db: Queryable,
+  values: { id: string; userId: string; expiresAt: Date },
+) {
   await db.insert(sessions).values(values);
 }
 

@@ -13,7 +13,11 @@ export async function listWebhooks(db: Queryable, organisationId: string): Promi
     .orderBy(desc(webhooks.createdAt), desc(webhooks.id));
 }
 
-export async function findWebhook(db: Queryable, organisationId: string, id: string): Promise<WebhookRow | undefined> {
+export async function findWebhook(
+  db: Queryable,
+  organisationId: string,
+  id: string,
+): Promise<WebhookRow | undefined> {
   const [row] = await db
     .select()
     .from(webhooks)
@@ -51,7 +55,14 @@ export async function insertWebhook(
 type WebhookPatch = Partial<
   Pick<
     WebhookRow,
-    'url' | 'description' | 'headers' | 'secret' | 'previousSecret' | 'previousSecretExpiresAt' | 'status' | 'disabledReason'
+    | 'url'
+    | 'description'
+    | 'headers'
+    | 'secret'
+    | 'previousSecret'
+    | 'previousSecretExpiresAt'
+    | 'status'
+    | 'disabledReason'
   >
 >;
 
@@ -81,7 +92,11 @@ export async function setWebhookStatus(
   return updateWebhook(db, organisationId, id, { status, disabledReason }, now);
 }
 
-export async function deleteWebhook(db: Queryable, organisationId: string, id: string): Promise<boolean> {
+export async function deleteWebhook(
+  db: Queryable,
+  organisationId: string,
+  id: string,
+): Promise<boolean> {
   const deleted = await db
     .delete(webhooks)
     .where(and(eq(webhooks.organisationId, organisationId), eq(webhooks.id, id)))

@@ -17,9 +17,15 @@ export const originGuard = createMiddleware<AppEnv>(async (c, next) => {
     const origin = c.req.header('origin');
     const fetchSite = c.req.header('sec-fetch-site');
     const foreign =
-      origin !== undefined ? origin !== expected : fetchSite === 'cross-site' || fetchSite === 'same-site';
+      origin !== undefined
+        ? origin !== expected
+        : fetchSite === 'cross-site' || fetchSite === 'same-site';
     if (foreign) {
-      throw new ApiError(403, 'origin_mismatch', `Requests from ${origin ?? 'another site'} are not accepted`);
+      throw new ApiError(
+        403,
+        'origin_mismatch',
+        `Requests from ${origin ?? 'another site'} are not accepted`,
+      );
     }
   }
   await next();
@@ -32,7 +38,11 @@ export const jsonBodyGuard = createMiddleware<AppEnv>(async (c, next) => {
     if (text.length > 0) {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
       if (type !== 'application/json') {
-        throw new ApiError(415, 'unsupported_media_type', 'Send the request body as application/json');
+        throw new ApiError(
+          415,
+          'unsupported_media_type',
+          'Send the request body as application/json',
+        );
       }
       try {
         JSON.parse(text);

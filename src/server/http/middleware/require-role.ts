@@ -3,7 +3,11 @@ import type { Role } from '@contract/auth';
 import type { AppEnv, Caller } from '../app-env';
 import { ApiError } from '../api-error';
 
-const DESCRIBE: Record<Role, string> = { admin: 'admins', support: 'support staff', viewer: 'viewers' };
+const DESCRIBE: Record<Role, string> = {
+  admin: 'admins',
+  support: 'support staff',
+  viewer: 'viewers',
+};
 
 /** Allows the request only for a signed-in caller whose role is listed. Every route but sign-in uses one. */
 export function requireRole(...roles: Role[]) {
@@ -12,7 +16,11 @@ export function requireRole(...roles: Role[]) {
     if (!caller) throw new ApiError(401, 'unauthenticated', 'Sign in to continue');
     if (!roles.includes(caller.role)) {
       const allowed = roles.map((role) => DESCRIBE[role]).join(' and ');
-      throw new ApiError(403, 'forbidden', `Your role (${caller.role}) cannot do this: only ${allowed} can`);
+      throw new ApiError(
+        403,
+        'forbidden',
+        `Your role (${caller.role}) cannot do this: only ${allowed} can`,
+      );
     }
     await next();
   });

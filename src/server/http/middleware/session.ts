@@ -41,7 +41,12 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     const id = hashToken(token);
     const found = await findSessionCaller(db, id, now());
     if (found) {
-      c.set('caller', { user: found.user, organisation: found.organisation, sessionId: id, role: found.user.role });
+      c.set('caller', {
+        user: found.user,
+        organisation: found.organisation,
+        sessionId: id,
+        role: found.user.role,
+      });
       const remaining = found.expiresAt.getTime() - now().getTime();
       if (SESSION_TTL_MS - remaining > REFRESH_AFTER_MS) {
         await extendSession(db, id, new Date(now().getTime() + SESSION_TTL_MS));

@@ -1,7 +1,9 @@
 import type { Agent } from '@contract/agents';
 import type { AgentWithWebhookRow } from '../../../db/queries/agents';
 
-export function toAgent({ agent, subscription }: AgentWithWebhookRow): Agent {
+export function toAgent({ agent, subscription: joined }: AgentWithWebhookRow): Agent {
+  // Drizzle returns null for a left-joined object whose columns are all null, though its type says otherwise.
+  const subscription = joined as AgentWithWebhookRow['subscription'] | null;
   return {
     id: agent.id,
     name: agent.name,
@@ -9,7 +11,11 @@ export function toAgent({ agent, subscription }: AgentWithWebhookRow): Agent {
     createdAt: agent.createdAt.toISOString(),
     updatedAt: agent.updatedAt.toISOString(),
     webhook:
-      subscription?.webhookId && subscription.url && subscription.status && subscription.eventTypes && subscription.updatedAt
+      subscription?.webhookId &&
+      subscription.url &&
+      subscription.status &&
+      subscription.eventTypes &&
+      subscription.updatedAt
         ? {
             webhookId: subscription.webhookId,
             url: subscription.url,

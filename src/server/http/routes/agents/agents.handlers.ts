@@ -7,7 +7,13 @@ import { agentExists, findAgent, listAgents, updateAgent } from '../../../db/que
 import { deleteAgentWebhook, upsertAgentWebhook } from '../../../db/queries/agent-webhooks';
 import { findWebhook } from '../../../db/queries/webhooks';
 import { toAgent } from './agent-views';
-import type { GetRoute, ListRoute, PutWebhookRoute, RemoveWebhookRoute, UpdateRoute } from './agents.routes';
+import type {
+  GetRoute,
+  ListRoute,
+  PutWebhookRoute,
+  RemoveWebhookRoute,
+  UpdateRoute,
+} from './agents.routes';
 
 async function agentView(c: Context<AppEnv>, caller: Caller, id: string) {
   const row = await findAgent(c.var.deps.db, caller.organisation.id, id);
@@ -30,7 +36,8 @@ export const update: AppRouteHandler<UpdateRoute> = async (c) => {
   const caller = callerOf(c);
   const { db, now = () => new Date() } = c.var.deps;
   const { id } = c.req.valid('param');
-  if (!(await updateAgent(db, caller.organisation.id, id, c.req.valid('json'), now()))) throw notFound('Agent');
+  if (!(await updateAgent(db, caller.organisation.id, id, c.req.valid('json'), now())))
+    throw notFound('Agent');
   return c.json(await agentView(c, caller, id), 200);
 };
 
@@ -42,9 +49,14 @@ export const putWebhook: AppRouteHandler<PutWebhookRoute> = async (c) => {
   if (!(await agentExists(db, caller.organisation.id, id))) throw notFound('Agent');
   // Another organisation's endpoint is as unknown to this caller as one that does not exist.
   if (!(await findWebhook(db, caller.organisation.id, body.webhookId))) {
-    throw new ApiError(400, 'validation_failed', 'webhookId: No endpoint with this id in your organisation', {
-      webhookId: 'No endpoint with this id in your organisation',
-    });
+    throw new ApiError(
+      400,
+      'validation_failed',
+      'webhookId: No endpoint with this id in your organisation',
+      {
+        webhookId: 'No endpoint with this id in your organisation',
+      },
+    );
   }
   await upsertAgentWebhook(
     db,

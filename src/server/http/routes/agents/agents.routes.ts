@@ -1,5 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
-import { AgentListSchema, AgentSchema, PutAgentWebhookRequestSchema, UpdateAgentRequestSchema } from '@contract/agents';
+import {
+  AgentListSchema,
+  AgentSchema,
+  PutAgentWebhookRequestSchema,
+  UpdateAgentRequestSchema,
+} from '@contract/agents';
 import { IdParamSchema } from '@contract/common';
 import { adminOnly, anyRole } from '../../middleware/require-role';
 import { errors, jsonBody, jsonContent, readErrors, writeErrors } from '../../openapi-helpers';
@@ -43,7 +48,11 @@ export const putWebhook = createRoute({
   summary: "Replace the agent's webhook: which endpoint receives which of its events",
   middleware: [adminOnly()] as const,
   request: { params, body: jsonBody(PutAgentWebhookRequestSchema) },
-  responses: { 200: jsonContent(AgentSchema, 'The agent with its new webhook'), ...writeErrors, 404: errors[404] },
+  responses: {
+    200: jsonContent(AgentSchema, 'The agent with its new webhook'),
+    ...writeErrors,
+    404: errors[404],
+  },
 });
 
 export const removeWebhook = createRoute({

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentListSchema, AgentSchema } from '@contract/agents';
 import { WebhookDetailSchema } from '@contract/webhooks';
-import { createTestContext, type RequestOptions, type TestContext, type TestOrganisation } from '../../../testing/test-app';
+import {
+  createTestContext,
+  type RequestOptions,
+  type TestContext,
+  type TestOrganisation,
+} from '../../../testing/test-app';
 import { expectApiError } from '../../../testing/expect-api';
 
 let ctx: TestContext;
@@ -32,7 +37,13 @@ function agentOf(owner: TestOrganisation, index: number) {
   return agent;
 }
 
-async function expectRefused(method: string, path: string, options: RequestOptions, status: number, code: string) {
+async function expectRefused(
+  method: string,
+  path: string,
+  options: RequestOptions,
+  status: number,
+  code: string,
+) {
   const before = await ctx.snapshot();
   const error = expectApiError(await ctx.request(method, path, options), status, code);
   expect(await ctx.snapshot()).toBe(before);
@@ -48,7 +59,9 @@ describe('GET /api/v1/agents', () => {
       as: owner.users.admin,
       body: { webhookId: webhook.id, eventTypes: ['analytics-completed'] },
     });
-    const list = AgentListSchema.parse((await ctx.request('GET', '/api/v1/agents', { as: owner.users.viewer })).body);
+    const list = AgentListSchema.parse(
+      (await ctx.request('GET', '/api/v1/agents', { as: owner.users.viewer })).body,
+    );
     expect(list.items.map((a) => a.name)).toEqual(['Amy', 'Moe', 'Zed']);
     expect(list.items.find((a) => a.id === moe.id)?.webhook).toMatchObject({
       webhookId: webhook.id,
@@ -74,9 +87,21 @@ describe('GET and PATCH /api/v1/agents/{id}', () => {
   });
 
   it('answers 404 for unknown and foreign agents, 400 for malformed ids', async () => {
-    expectApiError(await ctx.request('GET', `/api/v1/agents/${crypto.randomUUID()}`, { as: org.users.admin }), 404, 'not_found');
-    expectApiError(await ctx.request('GET', `/api/v1/agents/${agentOf(other, 0).id}`, { as: org.users.admin }), 404, 'not_found');
-    expectApiError(await ctx.request('GET', '/api/v1/agents/123', { as: org.users.admin }), 400, 'validation_failed');
+    expectApiError(
+      await ctx.request('GET', `/api/v1/agents/${crypto.randomUUID()}`, { as: org.users.admin }),
+      404,
+      'not_found',
+    );
+    expectApiError(
+      await ctx.request('GET', `/api/v1/agents/${agentOf(other, 0).id}`, { as: org.users.admin }),
+      404,
+      'not_found',
+    );
+    expectApiError(
+      await ctx.request('GET', '/api/v1/agents/123', { as: org.users.admin }),
+      400,
+      'validation_failed',
+    );
   });
 
   it('renames and re-describes an agent (admin)', async () => {
@@ -87,19 +112,34 @@ describe('GET and PATCH /api/v1/agents/{id}', () => {
       body: { name: '  After  ', description: 'Calls people back' },
     });
     expect(response.status).toBe(200);
-    expect(AgentSchema.parse(response.body)).toMatchObject({ name: 'After', description: 'Calls people back' });
+    expect(AgentSchema.parse(response.body)).toMatchObject({
+      name: 'After',
+      description: 'Calls people back',
+    });
   });
 
   it.each([
     ['an empty object', { body: {} }, 400, 'validation_failed', '(body)'],
     ['an empty name', { body: { name: '   ' } }, 400, 'validation_failed', 'name'],
     ['an over-long name', { body: { name: 'n'.repeat(121) } }, 400, 'validation_failed', 'name'],
-    ['an over-long description', { body: { description: 'd'.repeat(1001) } }, 400, 'validation_failed', 'description'],
+    [
+      'an over-long description',
+      { body: { description: 'd'.repeat(1001) } },
+      400,
+      'validation_failed',
+      'description',
+    ],
     ['a wrongly typed name', { body: { name: ['x'] } }, 400, 'validation_failed', 'name'],
     ['an unknown field', { body: { name: 'x', id: 'y' } }, 400, 'validation_failed', 'id'],
     ['malformed JSON', { rawBody: '{name:1}' }, 400, 'invalid_json', undefined],
   ] as const)('refuses %s', async (_name, options, status, code, field) => {
-    const error = await expectRefused('PATCH', `/api/v1/agents/${agentOf(org, 0).id}`, { as: org.users.admin, ...options }, status, code);
+    const error = await expectRefused(
+      'PATCH',
+      `/api/v1/agents/${agentOf(org, 0).id}`,
+      { as: org.users.admin, ...options },
+      status,
+      code,
+    );
     if (field) expect(error.fields?.[field]).toBeTruthy();
   });
 
@@ -109,7 +149,13 @@ describe('GET and PATCH /api/v1/agents/{id}', () => {
     await expectRefused('PATCH', path, { as: org.users.support, body }, 403, 'forbidden');
     await expectRefused('PATCH', path, { as: org.users.viewer, body }, 403, 'forbidden');
     await expectRefused('PATCH', path, { as: other.users.admin, body }, 404, 'not_found');
-    await expectRefused('PATCH', path, { as: org.users.admin, body, origin: 'https://evil.example' }, 403, 'origin_mismatch');
+    await expectRefused(
+      'PATCH',
+      path,
+      { as: org.users.admin, body, origin: 'https://evil.example' },
+      403,
+      'origin_mismatch',
+    );
     await expectRefused('PATCH', path, { body }, 401, 'unauthenticated');
   });
 });
@@ -136,25 +182,58 @@ describe('PUT and DELETE /api/v1/agents/{id}/webhook-subscriptions', () => {
       as: owner.users.admin,
       body: { webhookId: second.id, eventTypes: ['post-conversation'] },
     });
-    expect(AgentSchema.parse(replaced.body).webhook).toMatchObject({ webhookId: second.id, eventTypes: ['post-conversation'] });
-    const firstNow = WebhookDetailSchema.parse((await ctx.request('GET', `/api/v1/webhooks/${first.id}`, { as: owner.users.admin })).body);
+    expect(AgentSchema.parse(replaced.body).webhook).toMatchObject({
+      webhookId: second.id,
+      eventTypes: ['post-conversation'],
+    });
+    const firstNow = WebhookDetailSchema.parse(
+      (await ctx.request('GET', `/api/v1/webhooks/${first.id}`, { as: owner.users.admin })).body,
+    );
     expect(firstNow.subscriptions).toEqual([]);
 
     expect((await ctx.request('DELETE', path, { as: owner.users.admin })).status).toBe(204);
-    expect(AgentSchema.parse((await ctx.request('GET', `/api/v1/agents/${agent.id}`, { as: owner.users.admin })).body).webhook).toBeNull();
+    expect(
+      AgentSchema.parse(
+        (await ctx.request('GET', `/api/v1/agents/${agent.id}`, { as: owner.users.admin })).body,
+      ).webhook,
+    ).toBeNull();
     // Removing again is a no-op, not an error.
     expect((await ctx.request('DELETE', path, { as: owner.users.admin })).status).toBe(204);
   });
 
   it.each([
     ['no events', (id: string) => ({ webhookId: id, eventTypes: [] }), 'eventTypes'],
-    ['an unknown event type', (id: string) => ({ webhookId: id, eventTypes: ['mid-conversation'] }), 'eventTypes.0'],
-    ['a repeated event type', (id: string) => ({ webhookId: id, eventTypes: ['pre-conversation', 'pre-conversation'] }), 'eventTypes'],
+    [
+      'an unknown event type',
+      (id: string) => ({ webhookId: id, eventTypes: ['mid-conversation'] }),
+      'eventTypes.0',
+    ],
+    [
+      'a repeated event type',
+      (id: string) => ({ webhookId: id, eventTypes: ['pre-conversation', 'pre-conversation'] }),
+      'eventTypes',
+    ],
     ['a missing webhookId', () => ({ eventTypes: ['pre-conversation'] }), 'webhookId'],
-    ['a malformed webhookId', () => ({ webhookId: 'abc', eventTypes: ['pre-conversation'] }), 'webhookId'],
-    ['an unknown webhookId', () => ({ webhookId: crypto.randomUUID(), eventTypes: ['pre-conversation'] }), 'webhookId'],
-    ['eventTypes as a string', (id: string) => ({ webhookId: id, eventTypes: 'pre-conversation' }), 'eventTypes'],
-    ['an extra field', (id: string) => ({ webhookId: id, eventTypes: ['pre-conversation'], agentId: 'x' }), 'agentId'],
+    [
+      'a malformed webhookId',
+      () => ({ webhookId: 'abc', eventTypes: ['pre-conversation'] }),
+      'webhookId',
+    ],
+    [
+      'an unknown webhookId',
+      () => ({ webhookId: crypto.randomUUID(), eventTypes: ['pre-conversation'] }),
+      'webhookId',
+    ],
+    [
+      'eventTypes as a string',
+      (id: string) => ({ webhookId: id, eventTypes: 'pre-conversation' }),
+      'eventTypes',
+    ],
+    [
+      'an extra field',
+      (id: string) => ({ webhookId: id, eventTypes: ['pre-conversation'], agentId: 'x' }),
+      'agentId',
+    ],
   ] as const)('refuses %s', async (_name, makeBody, field) => {
     const webhook = await createWebhook(org);
     const error = await expectRefused(
@@ -185,7 +264,13 @@ describe('PUT and DELETE /api/v1/agents/{id}/webhook-subscriptions', () => {
       404,
       'not_found',
     );
-    await expectRefused('DELETE', `/api/v1/agents/${agentOf(other, 1).id}/webhook-subscriptions`, { as: org.users.admin }, 404, 'not_found');
+    await expectRefused(
+      'DELETE',
+      `/api/v1/agents/${agentOf(other, 1).id}/webhook-subscriptions`,
+      { as: org.users.admin },
+      404,
+      'not_found',
+    );
   });
 
   it('refuses support and viewer (they can read but not change), no session and a foreign Origin', async () => {
@@ -197,6 +282,12 @@ describe('PUT and DELETE /api/v1/agents/{id}/webhook-subscriptions', () => {
       await expectRefused('DELETE', path, { as: org.users[role] }, 403, 'forbidden');
     }
     await expectRefused('PUT', path, { body }, 401, 'unauthenticated');
-    await expectRefused('PUT', path, { as: org.users.admin, body, origin: 'null' }, 403, 'origin_mismatch');
+    await expectRefused(
+      'PUT',
+      path,
+      { as: org.users.admin, body, origin: 'null' },
+      403,
+      'origin_mismatch',
+    );
   });
 });

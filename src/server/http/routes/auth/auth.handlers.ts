@@ -36,7 +36,12 @@ export const login: AppRouteHandler<LoginRoute> = async (c) => {
   const email = body.email.toLowerCase();
   const ip = clientAddress(c);
 
-  const failures = await countRecentFailures(db, email, ip, new Date(now().getTime() - LOGIN_WINDOW_MS));
+  const failures = await countRecentFailures(
+    db,
+    email,
+    ip,
+    new Date(now().getTime() - LOGIN_WINDOW_MS),
+  );
   if (failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP) {
     throw new ApiError(
       429,
@@ -49,7 +54,10 @@ export const login: AppRouteHandler<LoginRoute> = async (c) => {
 
   const user = await findUserByEmail(db, email);
   // Unknown emails are checked against a decoy hash so that both failures take the same time.
-  const valid = await verifyPassword(body.password, user?.passwordHash ?? (await decoyPasswordHash()));
+  const valid = await verifyPassword(
+    body.password,
+    user?.passwordHash ?? (await decoyPasswordHash()),
+  );
   await recordLoginAttempt(db, { email, ip, succeeded: Boolean(user && valid) });
   if (!user || !valid) throw new ApiError(401, 'unauthenticated', 'Email or password is incorrect');
 

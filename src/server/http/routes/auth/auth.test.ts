@@ -3,7 +3,12 @@ import { SessionSchema } from '@contract/auth';
 import { createSession } from '../../../db/queries/sessions';
 import { generateToken, hashToken } from '../../../security/tokens';
 import { SESSION_COOKIE } from '../../middleware/session';
-import { createTestContext, TEST_PASSWORD, type TestContext, type TestOrganisation } from '../../../testing/test-app';
+import {
+  createTestContext,
+  TEST_PASSWORD,
+  type TestContext,
+  type TestOrganisation,
+} from '../../../testing/test-app';
 import { expectApiError } from '../../../testing/expect-api';
 import { MAX_FAILURES_PER_EMAIL } from './auth.handlers';
 
@@ -43,7 +48,9 @@ describe('POST /api/v1/auth/login', () => {
     const token = sessionCookie(response.headers);
     expect(token).toBeDefined();
 
-    const me = await ctx.request('GET', '/api/v1/auth/me', { headers: { cookie: `${SESSION_COOKIE}=${token ?? ''}` } });
+    const me = await ctx.request('GET', '/api/v1/auth/me', {
+      headers: { cookie: `${SESSION_COOKIE}=${token ?? ''}` },
+    });
     expect(me.status).toBe(200);
     expect(SessionSchema.parse(me.body).user.id).toBe(admin.id);
   });
@@ -66,10 +73,14 @@ describe('POST /api/v1/auth/login', () => {
     const target = await ctx.createOrganisation([]);
     const email = target.users.support.email;
     for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
-      const response = await ctx.request('POST', '/api/v1/auth/login', { body: { email, password: `wrong ${i}` } });
+      const response = await ctx.request('POST', '/api/v1/auth/login', {
+        body: { email, password: `wrong ${i}` },
+      });
       expect(response.status).toBe(401);
     }
-    const blocked = await ctx.request('POST', '/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } });
+    const blocked = await ctx.request('POST', '/api/v1/auth/login', {
+      body: { email, password: TEST_PASSWORD },
+    });
     expectError(blocked, 429, 'rate_limited');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
@@ -77,12 +88,40 @@ describe('POST /api/v1/auth/login', () => {
   it.each([
     ['malformed JSON', { rawBody: '{"email": ' }, 400, 'invalid_json'],
     ['a missing password', { body: { email: 'a@example.com' } }, 400, 'validation_failed'],
-    ['an extra field', { body: { email: 'a@example.com', password: 'x', remember: true } }, 400, 'validation_failed'],
+    [
+      'an extra field',
+      { body: { email: 'a@example.com', password: 'x', remember: true } },
+      400,
+      'validation_failed',
+    ],
     ['a wrongly typed email', { body: { email: 42, password: 'x' } }, 400, 'validation_failed'],
-    ['an invalid email', { body: { email: 'not-an-email', password: 'x' } }, 400, 'validation_failed'],
-    ['an over-long password', { body: { email: 'a@example.com', password: 'x'.repeat(1025) } }, 400, 'validation_failed'],
-    ['a form-encoded body', { rawBody: 'email=a&password=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, 'unsupported_media_type'],
-    ['a foreign Origin', { body: { email: 'a@example.com', password: 'x' }, origin: 'https://evil.example' }, 403, 'origin_mismatch'],
+    [
+      'an invalid email',
+      { body: { email: 'not-an-email', password: 'x' } },
+      400,
+      'validation_failed',
+    ],
+    [
+      'an over-long password',
+      { body: { email: 'a@example.com', password: 'x'.repeat(1025) } },
+      400,
+      'validation_failed',
+    ],
+    [
+      'a form-encoded body',
+      {
+        rawBody: 'email=a&password=b',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      },
+      415,
+      'unsupported_media_type',
+    ],
+    [
+      'a foreign Origin',
+      { body: { email: 'a@example.com', password: 'x' }, origin: 'https://evil.example' },
+      403,
+      'origin_mismatch',
+    ],
   ] as const)('refuses %s with the error envelope', async (_name, options, status, code) => {
     const before = await ctx.snapshot();
     const response = await ctx.request('POST', '/api/v1/auth/login', options);
@@ -92,7 +131,9 @@ describe('POST /api/v1/auth/login', () => {
   });
 
   it('names the offending fields', async () => {
-    const response = await ctx.request('POST', '/api/v1/auth/login', { body: { email: 'nope', extra: 1 } });
+    const response = await ctx.request('POST', '/api/v1/auth/login', {
+      body: { email: 'nope', extra: 1 },
+    });
     const error = expectError(response, 400, 'validation_failed');
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(['email', 'extra', 'password']);
     expect(error.fields?.extra).toBe('Unknown field');
@@ -103,14 +144,22 @@ describe('GET /api/v1/auth/me', () => {
   it('is 401 without a session, with an unknown token and with an expired session', async () => {
     expectError(await ctx.request('GET', '/api/v1/auth/me'), 401, 'unauthenticated');
     expectError(
-      await ctx.request('GET', '/api/v1/auth/me', { headers: { cookie: `${SESSION_COOKIE}=forged-token` } }),
+      await ctx.request('GET', '/api/v1/auth/me', {
+        headers: { cookie: `${SESSION_COOKIE}=forged-token` },
+      }),
       401,
       'unauthenticated',
     );
     const token = generateToken();
-    await createSession(ctx.db, { id: hashToken(token), userId: org.users.viewer.id, expiresAt: new Date(Date.now() - 1000) });
+    await createSession(ctx.db, {
+      id: hashToken(token),
+      userId: org.users.viewer.id,
+      expiresAt: new Date(Date.now() - 1000),
+    });
     expectError(
-      await ctx.request('GET', '/api/v1/auth/me', { headers: { cookie: `${SESSION_COOKIE}=${token}` } }),
+      await ctx.request('GET', '/api/v1/auth/me', {
+        headers: { cookie: `${SESSION_COOKIE}=${token}` },
+      }),
       401,
       'unauthenticated',
     );
@@ -119,7 +168,10 @@ describe('GET /api/v1/auth/me', () => {
   it('returns each role its own user', async () => {
     for (const user of Object.values(org.users)) {
       const response = await ctx.request('GET', '/api/v1/auth/me', { as: user });
-      expect(SessionSchema.parse(response.body).user).toMatchObject({ id: user.id, role: user.role });
+      expect(SessionSchema.parse(response.body).user).toMatchObject({
+        id: user.id,
+        role: user.role,
+      });
     }
   });
 });
@@ -136,7 +188,10 @@ describe('POST /api/v1/auth/logout', () => {
   it('refuses a cross-site logout and keeps the session', async () => {
     const user = await ctx.createUser(org.id, 'viewer', `csrf${Date.now()}`);
     expectError(
-      await ctx.request('POST', '/api/v1/auth/logout', { as: user, origin: 'https://evil.example' }),
+      await ctx.request('POST', '/api/v1/auth/logout', {
+        as: user,
+        origin: 'https://evil.example',
+      }),
       403,
       'origin_mismatch',
     );

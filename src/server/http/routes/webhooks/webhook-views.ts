@@ -4,7 +4,10 @@ import type { WebhookDetail, WebhookSummary } from '@contract/webhooks';
 import type { SubscriptionRow } from '../../../db/queries/agent-webhooks';
 import type { WebhookRow } from '../../../db/queries/webhooks';
 
-export function toWebhookSummary(row: WebhookRow, subscriptions: SubscriptionRow[]): WebhookSummary {
+export function toWebhookSummary(
+  row: WebhookRow,
+  subscriptions: SubscriptionRow[],
+): WebhookSummary {
   return {
     id: row.id,
     url: row.url,
@@ -19,13 +22,20 @@ export function toWebhookSummary(row: WebhookRow, subscriptions: SubscriptionRow
   };
 }
 
-export function toWebhookDetail(row: WebhookRow, subscriptions: SubscriptionRow[], role: Role, now: Date): WebhookDetail {
+export function toWebhookDetail(
+  row: WebhookRow,
+  subscriptions: SubscriptionRow[],
+  role: Role,
+  now: Date,
+): WebhookDetail {
   const previousValid = row.previousSecretExpiresAt !== null && row.previousSecretExpiresAt > now;
   return {
     ...toWebhookSummary(row, subscriptions),
     headers: row.headers,
     // Only admins may see the secret: anyone holding it can forge deliveries to the customer's server.
     secret: role === 'admin' ? row.secret : null,
-    previousSecretExpiresAt: previousValid ? (row.previousSecretExpiresAt?.toISOString() ?? null) : null,
+    previousSecretExpiresAt: previousValid
+      ? (row.previousSecretExpiresAt?.toISOString() ?? null)
+      : null,
   };
 }

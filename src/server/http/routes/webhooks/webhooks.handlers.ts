@@ -38,7 +38,8 @@ const duplicateUrl = () =>
 /** The canonical form (lower-case scheme and host, default port dropped), so that one URL is one endpoint. */
 async function checkedUrl(c: Context<AppEnv>, raw: string): Promise<string> {
   const verdict = await c.var.deps.urlGuard.checkUrl(raw);
-  if (!verdict.ok) throw new ApiError(400, 'validation_failed', verdict.reason, { url: verdict.reason });
+  if (!verdict.ok)
+    throw new ApiError(400, 'validation_failed', verdict.reason, { url: verdict.reason });
   return new URL(raw).href;
 }
 
@@ -88,7 +89,11 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     if (isUniqueViolation(error)) throw duplicateUrl();
     throw error;
   }
-  logger.info('webhook created', { webhookId: row.id, organisationId: caller.organisation.id, by: caller.user.id });
+  logger.info('webhook created', {
+    webhookId: row.id,
+    organisationId: caller.organisation.id,
+    by: caller.user.id,
+  });
   return c.json(await detail(c, caller, row), 201);
 };
 
@@ -127,9 +132,16 @@ export const update: AppRouteHandler<UpdateRoute> = async (c) => {
 };
 
 function inUse(names: string[]): ApiError {
-  const list = names.length === 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+  const list =
+    names.length === 1
+      ? (names[0] ?? '')
+      : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
   const noun = names.length === 1 ? 'that assignment' : 'those assignments';
-  return new ApiError(409, 'webhook_in_use', `This endpoint is used by ${list}. Remove ${noun} first.`);
+  return new ApiError(
+    409,
+    'webhook_in_use',
+    `This endpoint is used by ${list}. Remove ${noun} first.`,
+  );
 }
 
 export const remove: AppRouteHandler<RemoveRoute> = async (c) => {
@@ -149,7 +161,11 @@ export const remove: AppRouteHandler<RemoveRoute> = async (c) => {
     }
     throw error;
   }
-  logger.info('webhook deleted', { webhookId: id, organisationId: caller.organisation.id, by: caller.user.id });
+  logger.info('webhook deleted', {
+    webhookId: id,
+    organisationId: caller.organisation.id,
+    by: caller.user.id,
+  });
   return c.body(null, 204);
 };
 
@@ -178,7 +194,14 @@ export const rotateSecret: AppRouteHandler<RotateSecretRoute> = async (c) => {
 export const enable: AppRouteHandler<EnableRoute> = async (c) => {
   const caller = callerOf(c);
   const { db, now = () => new Date() } = c.var.deps;
-  const row = await setWebhookStatus(db, caller.organisation.id, c.req.valid('param').id, 'enabled', null, now());
+  const row = await setWebhookStatus(
+    db,
+    caller.organisation.id,
+    c.req.valid('param').id,
+    'enabled',
+    null,
+    now(),
+  );
   if (!row) throw notFound('Endpoint');
   return c.json(await detail(c, caller, row), 200);
 };
@@ -187,7 +210,14 @@ export const disable: AppRouteHandler<DisableRoute> = async (c) => {
   const caller = callerOf(c);
   const { db, now = () => new Date() } = c.var.deps;
   const reason = `Disabled by ${caller.user.name}`;
-  const row = await setWebhookStatus(db, caller.organisation.id, c.req.valid('param').id, 'disabled', reason, now());
+  const row = await setWebhookStatus(
+    db,
+    caller.organisation.id,
+    c.req.valid('param').id,
+    'disabled',
+    reason,
+    now(),
+  );
   if (!row) throw notFound('Endpoint');
   return c.json(await detail(c, caller, row), 200);
 };

@@ -42,7 +42,11 @@ export const get = createRoute({
   summary: 'One endpoint with its subscriptions (and, for admins, its signing secret)',
   middleware: [anyRole()] as const,
   request: { params },
-  responses: { 200: jsonContent(WebhookDetailSchema, 'The endpoint'), ...readErrors, 404: errors[404] },
+  responses: {
+    200: jsonContent(WebhookDetailSchema, 'The endpoint'),
+    ...readErrors,
+    404: errors[404],
+  },
 });
 
 export const update = createRoute({
@@ -67,7 +71,12 @@ export const remove = createRoute({
   summary: 'Delete an endpoint; refused (409 webhook_in_use) while agents subscribe to it',
   middleware: [adminOnly()] as const,
   request: { params },
-  responses: { 204: { description: 'Deleted' }, ...writeErrors, 404: errors[404], 409: errors[409] },
+  responses: {
+    204: { description: 'Deleted' },
+    ...writeErrors,
+    404: errors[404],
+    409: errors[409],
+  },
 });
 
 export const rotateSecret = createRoute({
@@ -77,7 +86,11 @@ export const rotateSecret = createRoute({
   summary: 'Generate a new signing secret; the previous one stays valid for 24 hours',
   middleware: [adminOnly()] as const,
   request: { params },
-  responses: { 200: jsonContent(WebhookDetailSchema, 'The endpoint with its new secret'), ...writeErrors, 404: errors[404] },
+  responses: {
+    200: jsonContent(WebhookDetailSchema, 'The endpoint with its new secret'),
+    ...writeErrors,
+    404: errors[404],
+  },
 });
 
 export const enable = createRoute({
@@ -97,7 +110,11 @@ export const disable = createRoute({
   summary: 'Disable an endpoint: its deliveries are recorded as skipped until it is enabled again',
   middleware: [adminOnly()] as const,
   request: { params },
-  responses: { 200: jsonContent(WebhookDetailSchema, 'Disabled'), ...writeErrors, 404: errors[404] },
+  responses: {
+    200: jsonContent(WebhookDetailSchema, 'Disabled'),
+    ...writeErrors,
+    404: errors[404],
+  },
 });
 
 export type ListRoute = typeof list;
