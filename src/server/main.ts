@@ -7,7 +7,7 @@ import { createApp } from './http/create-app';
 import { createLogger } from './logger';
 import { parseEnv } from './env';
 import { openMigratedDatabase } from './runtime';
-import { seedIfEmpty } from './db/seed';
+import { firstAdminNotice, seedIfEmpty } from './db/seed';
 import { startMaintenance } from './maintenance';
 import { UrlGuard } from './security/url-guard';
 
@@ -22,17 +22,10 @@ async function main() {
     email: env.RINGPOST_ADMIN_EMAIL,
     password: env.RINGPOST_ADMIN_PASSWORD,
   });
-  if (seed.created) {
-    logger.info('seeded the demo organisation', { adminEmail: seed.adminEmail });
-    if (seed.generatedPassword) {
-      // Printed once, deliberately outside the JSON log (which redacts passwords), for the person at the console.
-      process.stdout.write(
-        `\n  Ringpost created the first admin. Sign in with:\n` +
-          `    email:    ${seed.adminEmail ?? ''}\n    password: ${seed.generatedPassword}\n` +
-          `  This password is shown only once. Set RINGPOST_ADMIN_EMAIL / RINGPOST_ADMIN_PASSWORD to choose your own.\n\n`,
-      );
-    }
-  }
+  if (seed.created) logger.info('seeded the demo organisation', { adminEmail: seed.adminEmail });
+  const notice = firstAdminNotice(seed);
+  // Printed once, deliberately outside the JSON log (which redacts passwords), for the person at the console.
+  if (notice) process.stdout.write(notice);
 
   const stops: (() => Promise<void>)[] = [];
   let server: ServerType | undefined;

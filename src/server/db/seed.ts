@@ -71,3 +71,13 @@ export async function seedIfEmpty(
     };
   });
 }
+
+/** What to tell the person at the console after a seed that generated the admin's password. */
+export function firstAdminNotice(seed: SeedResult): string | undefined {
+  if (!seed.created || !seed.generatedPassword) return undefined;
+  return (
+    `\n  Ringpost created the first admin. Sign in with:\n` +
+    `    email:    ${seed.adminEmail ?? ''}\n    password: ${seed.generatedPassword}\n` +
+    `  This password is shown only once. Set RINGPOST_ADMIN_EMAIL / RINGPOST_ADMIN_PASSWORD to choose your own.\n\n`
+  );
+}
