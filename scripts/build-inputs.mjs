@@ -6,7 +6,15 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const STAMP = join(ROOT, 'dist', 'client', '.build-stamp');
 
-const INPUTS = ['src/client', 'src/contract', 'docs/examples', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
+const INPUTS = [
+  'src/client',
+  'src/contract',
+  'docs/examples',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'package-lock.json',
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { ROOT, STAMP } from './build-inputs.mjs';
 
 const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 if (result.status !== 0) process.exit(result.status ?? 1);
 writeFileSync(STAMP, new Date().toISOString() + '\n');

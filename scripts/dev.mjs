@@ -4,14 +4,31 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './build-inputs.mjs';
 
-const env = { ...process.env, NODE_ENV: 'development', RINGPOST_ALLOWED_TARGETS: process.env.RINGPOST_ALLOWED_TARGETS ?? '127.0.0.0/8,::1/128' };
+const env = {
+  ...process.env,
+  NODE_ENV: 'development',
+  RINGPOST_ALLOWED_TARGETS: process.env.RINGPOST_ALLOWED_TARGETS ?? '127.0.0.0/8,::1/128',
+};
 const children = [
-  spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'watch', '--clear-screen=false', 'src/server/main.ts'], {
+  spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      'watch',
+      '--clear-screen=false',
+      'src/server/main.ts',
+    ],
+    {
+      cwd: ROOT,
+      env,
+      stdio: 'inherit',
+    },
+  ),
+  spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js')], {
     cwd: ROOT,
     env,
     stdio: 'inherit',
   }),
-  spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js')], { cwd: ROOT, env, stdio: 'inherit' }),
 ];
 
 let exiting = false;

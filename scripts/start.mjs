@@ -7,7 +7,9 @@ import { ROOT, clientBuildIsStale } from './build-inputs.mjs';
 
 if (clientBuildIsStale()) {
   process.stdout.write('Building the web app (first start, or sources changed)…\n');
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

@@ -2,7 +2,12 @@
 // organisation has its own, so that specs do not depend on each other's order or leftovers.
 export const PASSWORD = 'e2e-password-123';
 
-export const MAIN = { organisation: 'Demo Organisation', admin: 'admin@e2e.test', viewer: 'viewer@e2e.test', support: 'support@e2e.test' };
+export const MAIN = {
+  organisation: 'Demo Organisation',
+  admin: 'admin@e2e.test',
+  viewer: 'viewer@e2e.test',
+  support: 'support@e2e.test',
+};
 
 /** Extra organisations, each with the demo agents and an admin. */
 export const ORGANISATIONS = {

@@ -19,14 +19,45 @@ Object.assign(process.env, {
 });
 
 function cli(...args) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error(`cli ${args.join(' ')} failed`);
 }
 
-cli('users:create', '--email', MAIN.viewer, '--role', 'viewer', '--name', 'Vera Viewer', '--password', PASSWORD);
-cli('users:create', '--email', MAIN.support, '--role', 'support', '--name', 'Sam Support', '--password', PASSWORD);
+cli(
+  'users:create',
+  '--email',
+  MAIN.viewer,
+  '--role',
+  'viewer',
+  '--name',
+  'Vera Viewer',
+  '--password',
+  PASSWORD,
+);
+cli(
+  'users:create',
+  '--email',
+  MAIN.support,
+  '--role',
+  'support',
+  '--name',
+  'Sam Support',
+  '--password',
+  PASSWORD,
+);
 for (const org of Object.values(ORGANISATIONS)) {
-  cli('orgs:create', '--name', org.name, '--admin-email', org.admin, '--admin-password', PASSWORD, '--demo-agents');
+  cli(
+    'orgs:create',
+    '--name',
+    org.name,
+    '--admin-email',
+    org.admin,
+    '--admin-password',
+    PASSWORD,
+    '--demo-agents',
+  );
 }
 
 register();

@@ -46,11 +46,17 @@ const USAGE = [
   '  npm run cli -- orgs:create --name <name> --admin-email <email> [--admin-password <password>] [--demo-agents]',
 ].join('\n');
 
-function parse<T extends z.ZodType>(schema: T, argv: string[], options: NonNullable<ParseArgsConfig['options']>): z.infer<T> {
+function parse<T extends z.ZodType>(
+  schema: T,
+  argv: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+): z.infer<T> {
   const { values } = parseArgs({ args: argv, options, strict: true });
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
-    throw new Error(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${USAGE}`);
+    throw new Error(
+      `${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${USAGE}`,
+    );
   }
   return parsed.data;
 }
@@ -62,7 +68,10 @@ async function withDatabase(run: (db: Database) => Promise<void>) {
   try {
     // On a new data directory the seed runs here rather than at the server's first start: say so the same way.
     const notice = firstAdminNotice(
-      await seedIfEmpty(database.db, { email: env.RINGPOST_ADMIN_EMAIL, password: env.RINGPOST_ADMIN_PASSWORD }),
+      await seedIfEmpty(database.db, {
+        email: env.RINGPOST_ADMIN_EMAIL,
+        password: env.RINGPOST_ADMIN_PASSWORD,
+      }),
     );
     if (notice) process.stdout.write(notice);
     await run(database.db);
@@ -76,7 +85,8 @@ async function addUser(
   organisation: { id: string; name: string },
   user: { email: string; role: z.infer<typeof RoleSchema>; name?: string; password?: string },
 ) {
-  if (await findUserByEmail(db, user.email)) throw new Error(`A user with the email ${user.email} already exists.`);
+  if (await findUserByEmail(db, user.email))
+    throw new Error(`A user with the email ${user.email} already exists.`);
   const password = user.password ?? generatePassword();
   await insertUser(db, {
     organisationId: organisation.id,
@@ -86,7 +96,8 @@ async function addUser(
     passwordHash: await hashPassword(password),
   });
   process.stdout.write(
-    `Created ${user.role} ${user.email} in ${organisation.name}.` + (user.password ? '\n' : ` Password (shown once): ${password}\n`),
+    `Created ${user.role} ${user.email} in ${organisation.name}.` +
+      (user.password ? '\n' : ` Password (shown once): ${password}\n`),
   );
 }
 
@@ -102,7 +113,10 @@ async function createUser(argv: string[]) {
     const [organisation] = args.organisation
       ? await db.select().from(organisations).where(eq(organisations.name, args.organisation))
       : await db.select().from(organisations).orderBy(organisations.createdAt).limit(1);
-    if (!organisation) throw new Error(`No organisation ${args.organisation ? `named ${args.organisation}` : 'exists'}.`);
+    if (!organisation)
+      throw new Error(
+        `No organisation ${args.organisation ? `named ${args.organisation}` : 'exists'}.`,
+      );
     await addUser(db, organisation, args);
   });
 }
@@ -115,15 +129,25 @@ async function createOrganisation(argv: string[]) {
     'demo-agents': { type: 'boolean' },
   });
   await withDatabase(async (db) => {
-    const [existing] = await db.select().from(organisations).where(eq(organisations.name, args.name));
+    const [existing] = await db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.name, args.name));
     if (existing) throw new Error(`An organisation named ${args.name} already exists.`);
-    if (await findUserByEmail(db, args['admin-email'])) throw new Error(`A user with the email ${args['admin-email']} already exists.`);
+    if (await findUserByEmail(db, args['admin-email']))
+      throw new Error(`A user with the email ${args['admin-email']} already exists.`);
     const organisation = await insertOrganisation(db, args.name);
     if (args['demo-agents']) {
-      for (const agent of DEMO_AGENTS) await insertAgent(db, { organisationId: organisation.id, ...agent });
+      for (const agent of DEMO_AGENTS)
+        await insertAgent(db, { organisationId: organisation.id, ...agent });
     }
     process.stdout.write(`Created organisation ${organisation.name}.\n`);
-    await addUser(db, organisation, { email: args['admin-email'], role: 'admin', name: 'Admin', password: args['admin-password'] });
+    await addUser(db, organisation, {
+      email: args['admin-email'],
+      role: 'admin',
+      name: 'Admin',
+      password: args['admin-password'],
+    });
   });
 }
 

@@ -8,8 +8,10 @@ import {
   bigserial,
   boolean,
   check,
+  doublePrecision,
   foreignKey,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -119,6 +121,8 @@ export const webhooks = pgTable(
     }),
     status: text('status').$type<WebhookStatus>().notNull().default('enabled'),
     disabledReason: text('disabled_reason'),
+    /** Start of the current run of failed attempts; null after a success. Five days of it disables the endpoint. */
+    failingSince: timestamp('failing_since', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -157,4 +161,128 @@ export const agentWebhooks = pgTable(
     }).onDelete('restrict'),
     check('agent_webhooks_event_types_check', sql`cardinality(${t.eventTypes}) > 0`),
   ],
+);
+
+/** Machine credentials for ingestion; only the SHA-256 of a key is kept. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    keyHash: text('key_hash').notNull().unique(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('api_keys_organisation_idx').on(t.organisationId, t.createdAt)],
+);
+
+/** A call event as received. (organisation, call, event type) is unique: a repeated event is a no-op. */
+export const events = pgTable(
+  'events',
+  {
+    id: uuid('id').primaryKey(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    agentId: uuid('agent_id').notNull(),
+    callId: text('call_id').notNull(),
+    eventType: text('event_type').$type<EventType>().notNull(),
+    /** The event's own fields (ingestion's `metadata`), exactly as validated. */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
+  },
+  (t) => [
+    unique('events_call_event_key').on(t.organisationId, t.callId, t.eventType),
+    foreignKey({
+      name: 'events_agent_fk',
+      columns: [t.organisationId, t.agentId],
+      foreignColumns: [agents.organisationId, agents.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+export type DeliveryStatusValue = 'pending' | 'delivering' | 'succeeded' | 'failed' | 'skipped';
+
+/**
+ * One event to one endpoint: the outbox the worker drains. `body` is fixed at creation so that every
+ * attempt sends — and signs — the same bytes. A call's deliveries to one endpoint form a lane ordered by
+ * `sequence` (Start 0, End 1, Analytics 2): the worker holds a later one until the earlier ones are done.
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: text('id').primaryKey(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    webhookId: uuid('webhook_id').notNull(),
+    /** Null for test events, which belong to no agent or call. */
+    eventId: uuid('event_id').references(() => events.id, { onDelete: 'cascade' }),
+    agentId: uuid('agent_id'),
+    callId: text('call_id').notNull(),
+    eventType: text('event_type').$type<EventType>().notNull(),
+    sequence: integer('sequence').notNull(),
+    body: text('body').notNull(),
+    status: text('status').$type<DeliveryStatusValue>().notNull(),
+    attemptCount: integer('attempt_count').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }),
+    leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true, mode: 'date' }),
+    leasedBy: text('leased_by'),
+    lastResponseStatus: integer('last_response_status'),
+    lastDurationMs: doublePrecision('last_duration_ms'),
+    lastError: text('last_error'),
+    isTest: boolean('is_test').notNull().default(false),
+    createdAt: createdAt(),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    foreignKey({
+      name: 'deliveries_webhook_fk',
+      columns: [t.organisationId, t.webhookId],
+      foreignColumns: [webhooks.organisationId, webhooks.id],
+    }).onDelete('cascade'),
+    // The worker's claim: due deliveries by time.
+    index('deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'delivering')`),
+    // Per-call order: earlier deliveries of the same lane.
+    index('deliveries_lane_idx').on(t.webhookId, t.callId, t.sequence),
+    // The inspector: newest first, within an organisation.
+    index('deliveries_listing_idx').on(t.organisationId, t.createdAt, t.id),
+    check(
+      'deliveries_status_check',
+      sql`${t.status} in ('pending', 'delivering', 'succeeded', 'failed', 'skipped')`,
+    ),
+  ],
+);
+
+/** Every attempt, with what was sent and what came back (body capped at 64 KiB). */
+export const deliveryAttempts = pgTable(
+  'delivery_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => deliveries.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    durationMs: doublePrecision('duration_ms').notNull(),
+    url: text('url').notNull(),
+    requestHeaders: jsonb('request_headers').$type<Record<string, string>>().notNull(),
+    responseStatus: integer('response_status'),
+    responseHeaders: jsonb('response_headers').$type<Record<string, string>>(),
+    responseBody: text('response_body'),
+    responseTruncated: boolean('response_truncated').notNull().default(false),
+    errorCategory: text('error_category'),
+    errorMessage: text('error_message'),
+  },
+  (t) => [unique('delivery_attempts_number_key').on(t.deliveryId, t.number)],
 );

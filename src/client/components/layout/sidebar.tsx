@@ -1,0 +1,170 @@
+import { Bot, LogOut, PanelLeftClose, PanelLeftOpen, Webhook } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
+import type { SessionUser } from '@contract/auth';
+import { cn } from '@client/lib/cn';
+import { paths } from '@client/lib/paths';
+
+export interface SidebarProps {
+  organisationName: string;
+  user: Pick<SessionUser, 'name' | 'email' | 'role'>;
+  collapsed: boolean;
+  onCollapsedChange: (collapsed: boolean) => void;
+  onSignOut: () => void;
+  signingOut?: boolean;
+}
+
+const ROLE_LABELS: Record<SessionUser['role'], string> = {
+  admin: 'Admin',
+  support: 'Support',
+  viewer: 'Viewer',
+};
+
+function initial(name: string) {
+  return name.trim().charAt(0).toUpperCase() || '?';
+}
+
+export function Sidebar({
+  organisationName,
+  user,
+  collapsed,
+  onCollapsedChange,
+  onSignOut,
+  signingOut = false,
+}: SidebarProps) {
+  return (
+    <aside
+      className={cn(
+        'sticky top-0 flex h-screen shrink-0 flex-col gap-6 py-3 transition-[width] duration-150',
+        collapsed ? 'w-[4.5rem] px-2.5' : 'w-64 px-3',
+      )}
+    >
+      <div
+        className={cn(
+          'flex items-center gap-2.5 rounded-xl border border-gray-200 bg-white py-2.5 shadow-xs',
+          collapsed ? 'justify-center px-0' : 'px-3',
+        )}
+        title={collapsed ? organisationName : undefined}
+      >
+        <span
+          aria-hidden="true"
+          className="flex size-7 shrink-0 items-center justify-center rounded-lg bg-brand-600 text-sm font-semibold text-white"
+        >
+          {initial(organisationName)}
+        </span>
+        <span className={cn('truncate text-sm font-medium text-gray-900', collapsed && 'sr-only')}>
+          {organisationName}
+        </span>
+      </div>
+
+      <nav aria-label="Main" className="flex-1 overflow-y-auto">
+        <ul className="space-y-1">
+          <NavItem to={paths.agents()} icon={<Bot className="size-5" />} collapsed={collapsed}>
+            Agents
+          </NavItem>
+        </ul>
+        <h2
+          className={cn(
+            'mt-6 mb-1.5 px-3 text-xs font-medium text-gray-600',
+            collapsed && 'sr-only',
+          )}
+        >
+          Features
+        </h2>
+        <ul className="space-y-1">
+          <NavItem
+            to={paths.webhooks()}
+            icon={<Webhook className="size-5" />}
+            collapsed={collapsed}
+          >
+            Webhooks
+          </NavItem>
+        </ul>
+      </nav>
+
+      <div className="space-y-1 border-t border-gray-200 pt-3">
+        <div
+          className={cn('flex items-center gap-2.5 pb-1', collapsed ? 'justify-center' : 'px-1.5')}
+        >
+          <span
+            aria-hidden="true"
+            title={collapsed ? `${user.name} (${ROLE_LABELS[user.role]})` : undefined}
+            className="flex size-8 shrink-0 items-center justify-center rounded-full bg-gray-800 text-sm font-medium text-white"
+          >
+            {initial(user.name)}
+          </span>
+          <div className={cn('min-w-0 flex-1', collapsed && 'sr-only')}>
+            <p className="truncate text-sm font-medium text-gray-900">{user.name}</p>
+            <p className="truncate text-xs text-gray-600">{ROLE_LABELS[user.role]}</p>
+          </div>
+        </div>
+        <div className={cn('flex items-center gap-1', collapsed ? 'flex-col' : 'justify-between')}>
+          <button
+            type="button"
+            onClick={onSignOut}
+            disabled={signingOut}
+            title={collapsed ? 'Sign out' : undefined}
+            className={cn(
+              'flex items-center gap-2 rounded-lg px-2 py-2 text-sm text-gray-700 hover:bg-gray-200/60 hover:text-gray-900',
+              'focus-visible:outline-2 focus-visible:outline-brand-600 disabled:text-gray-500',
+            )}
+          >
+            <LogOut aria-hidden="true" className="size-4" />
+            <span className={cn(collapsed && 'sr-only')}>Sign out</span>
+          </button>
+          <button
+            type="button"
+            onClick={() => onCollapsedChange(!collapsed)}
+            aria-label={collapsed ? 'Expand sidebar' : 'Collapse sidebar'}
+            title={collapsed ? 'Expand sidebar' : 'Collapse sidebar'}
+            className={cn(
+              'flex rounded-lg p-2 text-gray-600 hover:bg-gray-200/60 hover:text-gray-900',
+              'focus-visible:outline-2 focus-visible:outline-brand-600',
+            )}
+          >
+            {collapsed ? (
+              <PanelLeftOpen aria-hidden="true" className="size-5" />
+            ) : (
+              <PanelLeftClose aria-hidden="true" className="size-5" />
+            )}
+          </button>
+        </div>
+      </div>
+    </aside>
+  );
+}
+
+function NavItem({
+  to,
+  icon,
+  collapsed,
+  children,
+}: {
+  to: string;
+  icon: ReactNode;
+  collapsed: boolean;
+  children: string;
+}) {
+  return (
+    <li>
+      <NavLink
+        to={to}
+        title={collapsed ? children : undefined}
+        className={({ isActive }) =>
+          cn(
+            'flex items-center gap-3 rounded-lg py-2 text-[15px] focus-visible:outline-2 focus-visible:outline-brand-600',
+            collapsed ? 'justify-center px-0' : 'px-3',
+            isActive
+              ? 'bg-gray-200/70 font-medium text-gray-900'
+              : 'text-gray-700 hover:bg-gray-200/50 hover:text-gray-900',
+          )
+        }
+      >
+        <span aria-hidden="true" className="shrink-0">
+          {icon}
+        </span>
+        <span className={cn(collapsed && 'sr-only')}>{children}</span>
+      </NavLink>
+    </li>
+  );
+}

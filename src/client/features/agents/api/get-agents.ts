@@ -1,0 +1,16 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { AgentListSchema } from '@contract/agents';
+import { apiRequest } from '@client/lib/api-client';
+import { agentKeys } from './agent-keys';
+
+export function getAgents({ signal }: { signal?: AbortSignal } = {}) {
+  return apiRequest('/agents', AgentListSchema, { signal });
+}
+
+export function agentsQueryOptions() {
+  return queryOptions({ queryKey: agentKeys.lists(), queryFn: getAgents });
+}
+
+export function useAgents() {
+  return useQuery(agentsQueryOptions());
+}

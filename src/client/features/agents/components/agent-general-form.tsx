@@ -1,0 +1,93 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { UpdateAgentRequestSchema, type Agent } from '@contract/agents';
+import { ErrorAlert } from '@client/components/ui/alert';
+import { Button } from '@client/components/ui/button';
+import { FieldError, FieldHint, Label, describedBy } from '@client/components/ui/field';
+import { Input } from '@client/components/ui/input';
+import { Textarea } from '@client/components/ui/textarea';
+import { useToast } from '@client/components/ui/toast';
+import { errorMessage, isApiError } from '@client/lib/api-client';
+import { ADMIN_ONLY, usePermissions } from '@client/lib/authorization';
+import { useUpdateAgent } from '../api/update-agent';
+
+const FIELDS = ['name', 'description'] as const;
+
+export function AgentGeneralForm({ agent }: { agent: Agent }) {
+  const { canChangeAgents } = usePermissions();
+  const { toast } = useToast();
+  const update = useUpdateAgent(agent.id);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isDirty },
+  } = useForm({
+    resolver: zodResolver(UpdateAgentRequestSchema),
+    defaultValues: { name: agent.name, description: agent.description },
+  });
+
+  const onSubmit = handleSubmit((values) => {
+    update.mutate(values, {
+      onSuccess: (saved) => {
+        reset({ name: saved.name, description: saved.description });
+        toast('Agent saved');
+      },
+      onError: (error) => {
+        if (!isApiError(error)) return;
+        for (const field of FIELDS) {
+          const message = error.fields[field];
+          if (message) setError(field, { message });
+        }
+      },
+    });
+  });
+
+  const hasFieldErrors = isApiError(update.error) && Object.keys(update.error.fields).length > 0;
+
+  return (
+    <form noValidate onSubmit={(event) => void onSubmit(event)} className="max-w-2xl space-y-6">
+      <fieldset disabled={!canChangeAgents} className="space-y-6">
+        <legend className="sr-only">Agent details</legend>
+        <div>
+          <Label htmlFor="agent-name">Name</Label>
+          <Input
+            id="agent-name"
+            className="mt-1.5"
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={describedBy(errors.name && 'agent-name-error')}
+            {...register('name')}
+          />
+          <FieldError id="agent-name-error">{errors.name?.message}</FieldError>
+        </div>
+        <div>
+          <Label htmlFor="agent-description">Description</Label>
+          <Textarea
+            id="agent-description"
+            rows={4}
+            className="mt-1.5"
+            aria-invalid={errors.description ? true : undefined}
+            aria-describedby={describedBy(errors.description && 'agent-description-error')}
+            {...register('description')}
+          />
+          <FieldError id="agent-description-error">{errors.description?.message}</FieldError>
+        </div>
+      </fieldset>
+      {update.isError && !hasFieldErrors ? (
+        <ErrorAlert>{errorMessage(update.error)}</ErrorAlert>
+      ) : null}
+      <div className="flex items-center gap-3">
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={!canChangeAgents || !isDirty || update.isPending}
+          aria-describedby={canChangeAgents ? undefined : 'agent-admin-only'}
+        >
+          {update.isPending ? 'Saving…' : 'Save'}
+        </Button>
+        {!canChangeAgents ? <FieldHint id="agent-admin-only">{ADMIN_ONLY.agents}</FieldHint> : null}
+      </div>
+    </form>
+  );
+}

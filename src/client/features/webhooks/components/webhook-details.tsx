@@ -1,0 +1,152 @@
+import { ArrowLeft, Pencil, Trash2 } from 'lucide-react';
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { PageBody, PageHeader } from '@client/components/layout/page';
+import { Breadcrumb } from '@client/components/ui/breadcrumb';
+import { Button } from '@client/components/ui/button';
+import { FieldHint } from '@client/components/ui/field';
+import { QueryError } from '@client/components/ui/query-error';
+import { LoadingSkeleton } from '@client/components/ui/skeleton';
+import { ADMIN_ONLY, usePermissions } from '@client/lib/authorization';
+import { formatDate } from '@client/lib/format';
+import { paths } from '@client/lib/paths';
+import { useWebhook } from '../api/get-webhook';
+import { DeleteWebhookDialog, type RemoveSubscription } from './delete-webhook-dialog';
+import { EditWebhookDialog } from './edit-webhook-dialog';
+import { SigningSecret } from './signing-secret';
+import { WebhookStatusSection } from './webhook-status-section';
+import { WebhookSubscriptions } from './webhook-subscriptions';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="space-y-2">
+      <h2 className="text-[15px] font-semibold text-gray-900">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function WebhookDetails({
+  webhookId,
+  removeSubscription,
+  onDeleted,
+}: {
+  webhookId: string;
+  removeSubscription: RemoveSubscription;
+  onDeleted: () => void;
+}) {
+  const webhook = useWebhook(webhookId);
+  const { canChangeWebhooks } = usePermissions();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+
+  const header = (
+    <PageHeader
+      actions={
+        webhook.data && canChangeWebhooks ? (
+          <>
+            <Button size="sm" onClick={() => setEditing(true)}>
+              <Pencil aria-hidden="true" className="size-4" />
+              Edit
+            </Button>
+            <Button size="sm" variant="danger-ghost" onClick={() => setDeleting(true)}>
+              <Trash2 aria-hidden="true" className="size-4" />
+              Delete
+            </Button>
+          </>
+        ) : null
+      }
+    >
+      <Breadcrumb
+        items={[
+          { label: 'Webhooks', to: paths.webhooks() },
+          { label: webhook.data?.url ?? 'Endpoint' },
+        ]}
+      />
+    </PageHeader>
+  );
+
+  let body;
+  if (webhook.isPending) {
+    body = <LoadingSkeleton label="Loading endpoint" lines={6} />;
+  } else if (webhook.isError) {
+    body = (
+      <QueryError
+        title="Could not load this endpoint"
+        error={webhook.error}
+        onRetry={webhook.refetch}
+      />
+    );
+  } else {
+    const data = webhook.data;
+    const headerNames = Object.keys(data.headers);
+    body = (
+      <div className="max-w-4xl space-y-8">
+        <h1 className="sr-only">Webhook endpoint</h1>
+        {!canChangeWebhooks ? <FieldHint>{ADMIN_ONLY.webhooks}</FieldHint> : null}
+        <Section title="Webhook URL">
+          <p className="text-sm break-all text-gray-700">{data.url}</p>
+          <p className="text-xs text-gray-500">
+            Created <time dateTime={data.createdAt}>{formatDate(data.createdAt)}</time>
+          </p>
+        </Section>
+        <Section title="Description">
+          <p className="text-sm text-gray-700">{data.description || '-'}</p>
+        </Section>
+        {headerNames.length > 0 ? (
+          <Section title="Custom headers">
+            <dl className="divide-y divide-gray-100 rounded-xl border border-gray-200 text-sm">
+              {headerNames.map((name) => (
+                <div
+                  key={name}
+                  className="grid grid-cols-[minmax(8rem,16rem)_1fr] gap-4 px-5 py-2.5"
+                >
+                  <dt className="font-mono text-gray-900">{name}</dt>
+                  <dd className="font-mono break-all text-gray-700">{data.headers[name]}</dd>
+                </div>
+              ))}
+            </dl>
+          </Section>
+        ) : null}
+        <Section title="Subscriptions">
+          <WebhookSubscriptions
+            subscriptions={data.subscriptions}
+            canChange={canChangeWebhooks}
+            removeSubscription={removeSubscription}
+          />
+        </Section>
+        <div className="grid gap-8 border-t border-gray-100 pt-8 md:grid-cols-[minmax(12rem,16rem)_1fr]">
+          <Section title="Status">
+            <WebhookStatusSection webhook={data} canChange={canChangeWebhooks} />
+          </Section>
+          <Section title="Signing secret">
+            <SigningSecret webhook={data} />
+          </Section>
+        </div>
+        <EditWebhookDialog webhook={data} open={editing} onOpenChange={setEditing} />
+        <DeleteWebhookDialog
+          webhook={deleting ? data : null}
+          onOpenChange={setDeleting}
+          removeSubscription={removeSubscription}
+          onDeleted={onDeleted}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <>
+      {header}
+      <PageBody>
+        <Link
+          to={paths.webhooks()}
+          className="mb-6 inline-flex items-center gap-2 rounded text-sm text-gray-600 hover:text-gray-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
+          <ArrowLeft aria-hidden="true" className="size-4" />
+          Back to All Webhooks
+        </Link>
+        {body}
+      </PageBody>
+    </>
+  );
+}

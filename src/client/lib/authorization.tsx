@@ -1,0 +1,38 @@
+/**
+ * Who is signed in, for every part of the app that adapts to the role. The app's root route loads
+ * the session (auth feature) and provides it here, so other features can ask "may this user change
+ * webhooks?" without importing the auth feature.
+ */
+import { createContext, use, type ReactNode } from 'react';
+import type { Session } from '@contract/auth';
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ session, children }: { session: Session; children: ReactNode }) {
+  return <SessionContext value={session}>{children}</SessionContext>;
+}
+
+export function useSession(): Session {
+  const session = use(SessionContext);
+  if (!session) throw new Error('useSession needs a SessionProvider above it');
+  return session;
+}
+
+/**
+ * What the signed-in role may do. The server enforces the same rules; this only keeps the UI from
+ * offering controls that would be refused.
+ */
+export function usePermissions() {
+  const { user } = useSession();
+  const isAdmin = user.role === 'admin';
+  return {
+    canChangeWebhooks: isAdmin,
+    canChangeAgents: isAdmin,
+    canSeeSecrets: isAdmin,
+  };
+}
+
+export const ADMIN_ONLY = {
+  webhooks: 'Only admins can change webhooks',
+  agents: 'Only admins can change agents',
+} as const;

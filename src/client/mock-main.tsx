@@ -1,0 +1,31 @@
+/**
+ * Mock mode (the seed of design mode): the real app over the MSW handlers and in-memory database
+ * from src/testing, with no server. Open /mock.html; query parameters choose the scene:
+ *   to=/agents/…   the page to start on (default /agents)
+ *   role=admin|support|viewer|none   who is signed in (default admin; none shows sign-in)
+ *   data=demo|empty|no-endpoints   seeded organisation, an empty one, or agents without endpoints
+ *   latency=<ms>   delay of every API answer (default 300), to see loading states
+ */
+import { setupWorker } from 'msw/browser';
+import { RoleSchema } from '@contract/auth';
+import { configureMockApi } from '@testing/mocks/mock-api';
+import { handlers } from '@testing/mocks/handlers';
+import { db, seedMockDb, signInMockUser } from '@testing/mocks/mock-db';
+
+const params = new URLSearchParams(window.location.search);
+
+const data = params.get('data') ?? 'demo';
+if (data !== 'empty') seedMockDb();
+if (data === 'no-endpoints') {
+  db.webhooks = [];
+  db.subscriptions = [];
+}
+const role = RoleSchema.safeParse(params.get('role') ?? 'admin');
+if (role.success) signInMockUser(role.data);
+configureMockApi({ latencyMs: Number(params.get('latency') ?? 300) });
+
+await setupWorker(...handlers).start({ onUnhandledRequest: 'bypass', quiet: true });
+
+// The app routes by path; start it on the requested page instead of /mock.html.
+window.history.replaceState(null, '', params.get('to') ?? '/agents');
+await import('./main');

@@ -1,0 +1,154 @@
+/**
+ * Deliveries: one per (event, endpoint), with every attempt kept. What the inspector, the endpoint's
+ * deliveries table and the Webhook tab's test call show.
+ */
+import { z } from 'zod';
+import { CallIdSchema } from './call-events';
+import { IdSchema, TimestampSchema } from './common';
+import { EventTypeSchema } from './event-types';
+
+export const DELIVERY_STATUSES = [
+  'pending',
+  'delivering',
+  'succeeded',
+  'failed',
+  'skipped',
+] as const;
+export const DeliveryStatusSchema = z.enum(DELIVERY_STATUSES);
+export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
+
+/** Why an attempt failed, as a receiver's owner would want to filter it. */
+export const FAILURE_CATEGORIES = [
+  'dns',
+  'connect',
+  'tls',
+  'timeout',
+  'http_status',
+  'redirect',
+  'blocked',
+  'endpoint_disabled',
+] as const;
+export const FailureCategorySchema = z.enum(FAILURE_CATEGORIES);
+export type FailureCategory = z.infer<typeof FailureCategorySchema>;
+
+/** `msg_` and 26 Crockford base32 characters, sortable by creation time (a ULID). */
+export const DeliveryIdSchema = z
+  .string()
+  .regex(/^msg_[0-9A-HJKMNP-TV-Z]{26}$/, 'Must be a delivery id (msg_…)');
+
+const HeadersSchema = z.record(z.string(), z.string());
+
+export const DeliveryAttemptSchema = z.object({
+  number: z.int().min(1),
+  startedAt: TimestampSchema,
+  durationMs: z.number().nonnegative(),
+  request: z.object({ url: z.string(), headers: HeadersSchema }),
+  response: z
+    .object({
+      status: z.int(),
+      headers: HeadersSchema,
+      body: z.string(),
+      /** The body was longer than the 64 KiB we keep. */
+      bodyTruncated: z.boolean(),
+    })
+    .nullable(),
+  /** Null when the receiver answered 2xx. */
+  error: z.object({ category: FailureCategorySchema, message: z.string() }).nullable(),
+});
+export type DeliveryAttempt = z.infer<typeof DeliveryAttemptSchema>;
+
+export const DeliverySummarySchema = z.object({
+  id: DeliveryIdSchema,
+  webhookId: IdSchema,
+  webhookUrl: z.string(),
+  /** Null for test events sent from an endpoint's page. */
+  agentId: IdSchema.nullable(),
+  agentName: z.string().nullable(),
+  callId: z.string(),
+  eventType: EventTypeSchema,
+  /** `<agentId>.<eventType>`, as in the delivered body. */
+  event: z.string(),
+  status: DeliveryStatusSchema,
+  attemptCount: z.int().min(0),
+  /** The last attempt's HTTP status and duration, if any attempt got that far. */
+  responseStatus: z.int().nullable(),
+  latencyMs: z.number().nullable(),
+  lastError: z.string().nullable(),
+  isTest: z.boolean(),
+  createdAt: TimestampSchema,
+  nextAttemptAt: TimestampSchema.nullable(),
+  completedAt: TimestampSchema.nullable(),
+});
+export type DeliverySummary = z.infer<typeof DeliverySummarySchema>;
+
+export const DeliveryDetailSchema = DeliverySummarySchema.extend({
+  /** The body exactly as sent on every attempt (the signature covers these bytes). */
+  body: z.string(),
+  attempts: z.array(DeliveryAttemptSchema),
+});
+export type DeliveryDetail = z.infer<typeof DeliveryDetailSchema>;
+
+export const DELIVERY_PAGE_MAX = 100;
+
+export const DeliveryListQuerySchema = z.strictObject({
+  status: DeliveryStatusSchema.optional(),
+  eventType: EventTypeSchema.optional(),
+  webhookId: IdSchema.optional(),
+  agentId: IdSchema.optional(),
+  callId: CallIdSchema.optional(),
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor from this API')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(DELIVERY_PAGE_MAX).default(50),
+});
+export type DeliveryListQuery = z.infer<typeof DeliveryListQuerySchema>;
+
+export const DeliveryPageSchema = z.object({
+  items: z.array(DeliverySummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type DeliveryPage = z.infer<typeof DeliveryPageSchema>;
+
+/** `POST /webhooks/{id}/test` */
+export const SendTestEventRequestSchema = z.strictObject({ eventType: EventTypeSchema });
+
+/** `POST /events` answers 202 once the event and its deliveries are stored. */
+export const IngestEventResponseSchema = z.object({
+  eventId: IdSchema,
+  /** True when this (callId, eventType) was already received: nothing new was stored. */
+  duplicate: z.boolean(),
+  deliveryIds: z.array(DeliveryIdSchema),
+});
+export type IngestEventResponse = z.infer<typeof IngestEventResponseSchema>;
+
+/** `POST /agents/{id}/test-call` */
+export const TestCallResponseSchema = z.object({
+  callId: z.string(),
+  /** When each event is published: Start now, End and Analytics a few seconds later. */
+  events: z.array(z.object({ eventType: EventTypeSchema, publishAt: TimestampSchema })),
+});
+export type TestCallResponse = z.infer<typeof TestCallResponseSchema>;
+
+export const SIGNATURE_TEST_CASES = ['valid', 'wrong-signature', 'stale-timestamp'] as const;
+
+/** `POST /webhooks/{id}/signature-test`: did the endpoint accept exactly the correctly signed request? */
+export const SignatureTestResultSchema = z.object({
+  passed: z.boolean(),
+  cases: z.array(
+    z.object({
+      case: z.enum(SIGNATURE_TEST_CASES),
+      description: z.string(),
+      responseStatus: z.int().nullable(),
+      error: z.string().nullable(),
+      accepted: z.boolean(),
+      shouldAccept: z.boolean(),
+    }),
+  ),
+});
+export type SignatureTestResult = z.infer<typeof SignatureTestResultSchema>;
+
+/** `POST /webhooks/{id}/replay-skipped`: deliveries skipped while the endpoint was disabled go out again. */
+export const ReplaySkippedResponseSchema = z.object({ replayed: z.int().min(0) });

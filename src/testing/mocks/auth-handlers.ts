@@ -1,0 +1,44 @@
+import { HttpResponse, http } from 'msw';
+import { LoginRequestSchema, type Session } from '@contract/auth';
+import { API, apiError, authorise, noContent, parseBody, simulateLatency } from './mock-api';
+import { db, signOutMockUser, toSession } from './mock-db';
+
+/** Wrong passwords allowed before sign-in is refused for a while, as the server's limiter does. */
+const SIGN_IN_ATTEMPTS = 5;
+
+export const authHandlers = [
+  http.post(`${API}/auth/login`, async ({ request }) => {
+    await simulateLatency();
+    const parsed = await parseBody(request, LoginRequestSchema);
+    if (!parsed.ok) return parsed.response;
+    if (db.failedSignIns >= SIGN_IN_ATTEMPTS) {
+      return apiError(
+        429,
+        'rate_limited',
+        'Too many sign-in attempts. Wait a minute and try again.',
+      );
+    }
+    const { email, password } = parsed.data;
+    const user = db.users.find((u) => u.email.toLowerCase() === email.toLowerCase());
+    if (!user || user.password !== password) {
+      db.failedSignIns += 1;
+      return apiError(401, 'unauthenticated', 'The email or password is not right');
+    }
+    db.failedSignIns = 0;
+    db.sessionUserId = user.id;
+    return HttpResponse.json<Session>(toSession(user));
+  }),
+
+  http.post(`${API}/auth/logout`, async () => {
+    await simulateLatency();
+    signOutMockUser();
+    return noContent();
+  }),
+
+  http.get(`${API}/auth/me`, async () => {
+    await simulateLatency();
+    const auth = authorise();
+    if (!auth.ok) return auth.response;
+    return HttpResponse.json<Session>(toSession(auth.user));
+  }),
+];
