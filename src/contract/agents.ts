@@ -11,6 +11,8 @@ export const AgentWebhookSchema = z.object({
   webhookId: IdSchema,
   url: z.string(),
   status: WebhookStatusSchema,
+  /** Why the endpoint is disabled; null while it is enabled. */
+  disabledReason: z.string().nullable(),
   eventTypes: z.array(EventTypeSchema),
   updatedAt: TimestampSchema,
 });

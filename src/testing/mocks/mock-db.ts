@@ -235,6 +235,7 @@ export function toAgent(agent: AgentRecord): Agent {
             webhookId: webhook.id,
             url: webhook.url,
             status: webhook.status,
+            disabledReason: webhook.disabledReason,
             eventTypes: subscription.eventTypes,
             updatedAt: subscription.updatedAt,
           }

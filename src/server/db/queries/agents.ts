@@ -10,6 +10,7 @@ const agentWithWebhook = {
     updatedAt: agentWebhooks.updatedAt,
     url: webhooks.url,
     status: webhooks.status,
+    disabledReason: webhooks.disabledReason,
   },
 };
 

@@ -47,7 +47,6 @@ export function AgentWebhookRoute() {
     <>
       <AgentWebhookPanel
         agent={agent}
-        endpoint={items?.find((w) => w.id === agent.webhook?.webhookId)}
         onConfigure={() => setOpen(true)}
         onIntentToConfigure={() => void loadConfigureWebhookDialog()}
       />

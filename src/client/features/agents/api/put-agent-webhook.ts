@@ -17,7 +17,7 @@ export function putAgentWebhook(agentId: string, body: PutAgentWebhookRequest) {
 export interface PutAgentWebhookVariables {
   body: PutAgentWebhookRequest;
   /** The chosen endpoint as the list showed it, so the tab can show it before the server answers. */
-  endpoint: Pick<WebhookSummary, 'url' | 'status'>;
+  endpoint: Pick<WebhookSummary, 'url' | 'status' | 'disabledReason'>;
 }
 
 /**
@@ -40,6 +40,7 @@ export function usePutAgentWebhook(agentId: string) {
             webhookId: body.webhookId,
             url: endpoint.url,
             status: endpoint.status,
+            disabledReason: endpoint.disabledReason,
             eventTypes: sortEventTypes(body.eventTypes),
             updatedAt: new Date().toISOString(),
           },

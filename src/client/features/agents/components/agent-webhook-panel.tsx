@@ -3,7 +3,6 @@ import { Suspense, lazy, useState } from 'react';
 import { Link } from 'react-router';
 import type { Agent } from '@contract/agents';
 import { EVENT_TYPE_INFO } from '@contract/event-types';
-import type { WebhookSummary } from '@contract/webhooks';
 import { Badge, Chip } from '@client/components/ui/badge';
 import { Button } from '@client/components/ui/button';
 import { EmptyState } from '@client/components/ui/empty-state';
@@ -19,11 +18,6 @@ const RemoveAgentWebhookDialog = lazy(async () => ({
 
 export interface AgentWebhookPanelProps {
   agent: Agent;
-  /**
-   * The agent's endpoint as the endpoint list shows it, when loaded: the agent's own record carries
-   * the status but not why an endpoint was disabled.
-   */
-  endpoint?: WebhookSummary;
   onConfigure: () => void;
   /** Warms the dialog's code when the user is about to open it. */
   onIntentToConfigure?: () => void;
@@ -31,7 +25,6 @@ export interface AgentWebhookPanelProps {
 
 export function AgentWebhookPanel({
   agent,
-  endpoint,
   onConfigure,
   onIntentToConfigure,
 }: AgentWebhookPanelProps) {
@@ -90,8 +83,8 @@ export function AgentWebhookPanel({
                   ) : (
                     <Badge tone="warning">Disabled</Badge>
                   )}
-                  {webhook.status === 'disabled' && endpoint?.disabledReason ? (
-                    <span>{endpoint.disabledReason}</span>
+                  {webhook.disabledReason ? (
+                    <span>{webhook.disabledReason}</span>
                   ) : null}
                 </dd>
               </div>

@@ -20,6 +20,7 @@ export function toAgent({ agent, subscription: joined }: AgentWithWebhookRow): A
             webhookId: subscription.webhookId,
             url: subscription.url,
             status: subscription.status,
+            disabledReason: subscription.disabledReason,
             eventTypes: subscription.eventTypes,
             updatedAt: subscription.updatedAt.toISOString(),
           }
