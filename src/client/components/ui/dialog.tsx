@@ -1,7 +1,7 @@
 /** Radix Dialog with the app's look: a dimmed page, a white rounded panel, a header and a footer. */
 import * as DialogPrimitive from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
-import type { ComponentProps, ReactNode } from 'react';
+import { useState, type ComponentProps, type ReactNode } from 'react';
 import { cn } from '@client/lib/cn';
 
 export const Dialog = DialogPrimitive.Root;
@@ -12,8 +12,14 @@ export function DialogContent({
   className,
   children,
   showClose = true,
+  onCloseAutoFocus,
   ...props
 }: ComponentProps<typeof DialogPrimitive.Content> & { showClose?: boolean }) {
+  // Radix returns focus to its Trigger; our dialogs are mostly opened from state (a URL parameter, a
+  // row's button) without one, so remember what had focus when the dialog appeared and go back there.
+  const [opener] = useState(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement : null,
+  );
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-gray-900/40 backdrop-blur-[1px]" />
@@ -23,6 +29,13 @@ export function DialogContent({
           'rounded-2xl border border-gray-200 bg-white shadow-xl focus:outline-none',
           className,
         )}
+        onCloseAutoFocus={(event) => {
+          onCloseAutoFocus?.(event);
+          if (!event.defaultPrevented && opener?.isConnected) {
+            event.preventDefault();
+            opener.focus();
+          }
+        }}
         {...props}
       >
         {children}

@@ -83,9 +83,7 @@ export function AgentWebhookPanel({
                   ) : (
                     <Badge tone="warning">Disabled</Badge>
                   )}
-                  {webhook.disabledReason ? (
-                    <span>{webhook.disabledReason}</span>
-                  ) : null}
+                  {webhook.disabledReason ? <span>{webhook.disabledReason}</span> : null}
                 </dd>
               </div>
             </dl>

@@ -1,0 +1,6 @@
+export declare const PASSWORD: string;
+export declare const MAIN: { organisation: string; admin: string; viewer: string; support: string };
+export declare const ORGANISATIONS: Record<
+  'setup' | 'empty' | 'deleting' | 'keyboard',
+  { name: string; admin: string }
+>;

@@ -1,0 +1,130 @@
+/**
+ * `npm run screenshots`: the README's pictures, made from the real app. Starts Ringpost on a fresh
+ * embedded database, sets up an endpoint and an agent's webhook through the API, and photographs the
+ * pages in Chromium. Run it again after a UI change.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+
+const ROOT = join(import.meta.dirname, '..');
+const OUT = join(ROOT, 'docs', 'screenshots');
+const PORT = 3197;
+const BASE = `http://127.0.0.1:${PORT}`;
+const EMAIL = 'admin@ringpost.local';
+const PASSWORD = 'screenshot-password';
+
+async function waitForReady(): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/readyz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('Ringpost did not become ready');
+}
+
+async function api(page: Page, method: string, path: string, data?: unknown): Promise<unknown> {
+  const response = await page.request.fetch(`${BASE}/api/v1${path}`, {
+    method,
+    headers: { origin: BASE, 'content-type': 'application/json' },
+    ...(data === undefined ? {} : { data: JSON.stringify(data) }),
+  });
+  if (!response.ok())
+    throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
+  return response.status() === 204 ? null : response.json();
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'ringpost-screenshots-'));
+const server = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], {
+  cwd: ROOT,
+  env: {
+    ...process.env,
+    PORT: String(PORT),
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    RINGPOST_ADMIN_EMAIL: EMAIL,
+    RINGPOST_ADMIN_PASSWORD: PASSWORD,
+    LOG_LEVEL: 'warn',
+  },
+  stdio: 'inherit',
+});
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const browser = await chromium.launch(
+  existsSync(chromiumPath)
+    ? {
+        executablePath: chromiumPath,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      }
+    : {},
+);
+try {
+  await waitForReady();
+  mkdirSync(OUT, { recursive: true });
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    deviceScaleFactor: 1,
+  });
+
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByLabel('Email').fill(EMAIL);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/agents/);
+
+  const crm = (await api(page, 'POST', '/webhooks', {
+    url: 'https://hooks.northwind-dental.com/ringpost/calls',
+    description: 'CRM sync',
+  })) as { id: string };
+  await api(page, 'POST', '/webhooks', {
+    url: 'https://analytics.northwind-dental.com/ingest',
+    description: 'Call analytics warehouse',
+  });
+  const agents = (await api(page, 'GET', '/agents')) as { items: { id: string; name: string }[] };
+  const [first, second] = agents.items;
+  if (!first || !second) throw new Error('the seed has fewer than two agents');
+  await api(page, 'PUT', `/agents/${first.id}/webhook-subscriptions`, {
+    webhookId: crm.id,
+    eventTypes: ['pre-conversation', 'post-conversation', 'analytics-completed'],
+  });
+
+  await page.goto(`${BASE}/agents/${first.id}/webhook`);
+  await page.getByRole('heading', { name: 'Webhook', exact: true }).waitFor();
+  await page.screenshot({ path: join(OUT, 'webhook-tab.png') });
+
+  await page.goto(`${BASE}/agents/${second.id}/webhook`);
+  await page.getByRole('button', { name: 'Add webhook' }).click();
+  await page.getByRole('dialog', { name: 'Configure Webhook' }).waitFor();
+  await page.screenshot({ path: join(OUT, 'configure-webhook-modal.png') });
+
+  await page.goto(`${BASE}/webhooks`);
+  await page.getByRole('heading', { name: 'Hosted endpoints' }).waitFor();
+  await page.screenshot({ path: join(OUT, 'hosted-endpoints.png') });
+
+  await page.goto(`${BASE}/webhooks/new`);
+  await page.getByRole('heading', { name: 'Listen to Agent events' }).waitFor();
+  await page.screenshot({ path: join(OUT, 'create-endpoint.png') });
+
+  await page.goto(`${BASE}/webhooks/${crm.id}`);
+  await page.getByText('Signing secret').waitFor();
+  await page.screenshot({ path: join(OUT, 'endpoint-detail.png') });
+  console.log(`Screenshots written to ${OUT}`);
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.on('exit', resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+}
