@@ -35,6 +35,7 @@ test('open the modal, choose an endpoint, tick events and save without a mouse',
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(select).toContainText('https://keys.example.com/hook');
+  await expect(dialog.getByRole('checkbox', { name: 'Start' })).toBeEnabled();
 
   // Tab to the Start checkbox, Space ticks it; Tab, Tab to Analytics Completed.
   await page.keyboard.press('Tab');
