@@ -1,14 +1,20 @@
 /**
- * The Ringpost process: `npm start` runs it. Depending on RINGPOST_ROLE it serves the API and the SPA
- * (`api`), and later runs the delivery worker (`worker`), or both (`all`, the default).
+ * The Ringpost process: `npm start` runs it. RINGPOST_ROLE decides what it does: `api` serves the API
+ * and the SPA, `worker` delivers (and serves only /healthz, /readyz and /metrics), `all` (the default)
+ * does both in one process.
  */
 import { serve, type ServerType } from '@hono/node-server';
-import { createApp } from './http/create-app';
+import { createApp, createOperationalApp } from './http/create-app';
+import type { AppDeps } from './http/app-env';
 import { createLogger } from './logger';
 import { parseEnv } from './env';
 import { openMigratedDatabase } from './runtime';
+import { DELIVERIES_CHANNEL } from './db/database';
 import { firstAdminNotice, seedIfEmpty } from './db/seed';
 import { startMaintenance } from './maintenance';
+import { DeliveryWorker } from './delivery/worker';
+import { Metrics } from './observability/metrics';
+import { WebhookSender } from './outbound/send-webhook';
 import { UrlGuard } from './security/url-guard';
 
 async function main() {
@@ -27,37 +33,51 @@ async function main() {
   // Printed once, deliberately outside the JSON log (which redacts passwords), for the person at the console.
   if (notice) process.stdout.write(notice);
 
+  const urlGuard = new UrlGuard(env.RINGPOST_ALLOWED_TARGETS);
+  const sender = new WebhookSender(urlGuard);
+  const metrics = new Metrics();
+  const deps: AppDeps = { db: database.db, env, logger, urlGuard, sender, metrics, ping: () => database.ping() };
   const stops: (() => Promise<void>)[] = [];
-  let server: ServerType | undefined;
-  if (env.RINGPOST_ROLE === 'all' || env.RINGPOST_ROLE === 'api') {
-    const app = createApp(
-      {
-        db: database.db,
-        env,
-        logger,
-        urlGuard: new UrlGuard(env.RINGPOST_ALLOWED_TARGETS),
-        ping: () => database.ping(),
-      },
-      { serveClient: true },
-    );
-    server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-      const host = env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST;
-      logger.info('listening', {
-        url: `http://${host}:${info.port}`,
-        database: target,
-        startupMs: Math.round(performance.now() - startedAt),
-      });
+
+  const servesApi = env.RINGPOST_ROLE === 'all' || env.RINGPOST_ROLE === 'api';
+  const app = servesApi ? createApp(deps, { serveClient: true }) : createOperationalApp(deps);
+  const server: ServerType = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    const host = env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST;
+    logger.info('listening', {
+      url: `http://${host}:${info.port}`,
+      database: target,
+      startupMs: Math.round(performance.now() - startedAt),
     });
-    stops.push(
-      () =>
-        new Promise<void>((resolve) => {
-          server?.close(() => resolve());
-          // Idle keep-alive sockets would hold close() open.
-          if (server && 'closeIdleConnections' in server) server.closeIdleConnections();
-        }),
-    );
-    stops.push(startMaintenance(database.db, logger));
+  });
+  stops.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive sockets would hold close() open.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      }),
+  );
+  if (servesApi) stops.push(startMaintenance(database.db, logger));
+
+  if (env.RINGPOST_ROLE === 'all' || env.RINGPOST_ROLE === 'worker') {
+    const worker = new DeliveryWorker({
+      db: database.db,
+      sender,
+      logger,
+      metrics,
+      retrySchedule: env.RINGPOST_RETRY_SCHEDULE,
+      timeoutMs: env.RINGPOST_DELIVERY_TIMEOUT,
+    });
+    const unlisten = await database.listen(DELIVERIES_CHANNEL, () => worker.wake());
+    worker.start();
+    logger.info('delivery worker started', { workerId: worker.workerId });
+    // Stop claiming first, finish (or release) what is in flight, then stop listening.
+    stops.unshift(async () => {
+      await worker.stop();
+      await unlisten();
+    });
   }
+  stops.push(() => sender.close());
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -75,10 +95,6 @@ async function main() {
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   const known = error instanceof Error && ['EnvError', 'DataDirLockedError'].includes(error.name);
-  process.stderr.write(
-    known
-      ? `${message}\n`
-      : `Ringpost failed to start: ${error instanceof Error ? (error.stack ?? message) : message}\n`,
-  );
+  process.stderr.write(known ? `${message}\n` : `Ringpost failed to start: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
   process.exit(1);
 });

@@ -36,8 +36,13 @@ export interface DatabaseHandle {
   /** True once migrations ran; false when the caller skipped them. */
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /** LISTEN on a channel; resolves to a function that stops listening. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/** Raised with pg_notify when deliveries are written, so that idle workers start at once. */
+export const DELIVERIES_CHANNEL = 'ringpost_deliveries';
 
 /** Any fixed number: processes migrating one PostgreSQL database at once queue on this lock. */
 const MIGRATION_LOCK_KEY = 727_001;
@@ -66,6 +71,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       async ping() {
         await pool.query('select 1');
       },
+      async listen(channel, onNotify) {
+        // A dedicated connection: LISTEN belongs to a session, and pooled connections come and go.
+        const client = await pool.connect();
+        client.on('notification', (message) => {
+          if (message.channel === channel) onNotify();
+        });
+        await client.query(`listen ${channel}`);
+        return async () => {
+          await client.query(`unlisten ${channel}`).catch(() => undefined);
+          client.release();
+        };
+      },
       async close() {
         await pool.end();
       },
@@ -90,6 +107,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     },
     async ping() {
       await client.query('select 1');
+    },
+    async listen(channel, onNotify) {
+      return client.listen(channel, onNotify);
     },
     async close() {
       try {

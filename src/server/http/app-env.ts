@@ -5,6 +5,8 @@ import type { Env } from '../env';
 import type { Logger } from '../logger';
 import type { ScryptCost } from '../security/passwords';
 import type { UrlGuard } from '../security/url-guard';
+import type { Metrics } from '../observability/metrics';
+import type { WebhookSender } from '../outbound/send-webhook';
 
 /** What the HTTP layer is built from; tests build it around their own database. */
 export interface AppDeps {
@@ -12,6 +14,9 @@ export interface AppDeps {
   env: Env;
   logger: Logger;
   urlGuard: UrlGuard;
+  /** Sends the signature self-test's requests (deliveries themselves go through the worker). */
+  sender: WebhookSender;
+  metrics: Metrics;
   /** Whether the database answers; /readyz reports it. */
   ping(): Promise<void>;
   /** Tests lower the scrypt cost for the users they create; sign-in always reads it from the hash. */
@@ -26,11 +31,19 @@ export interface Caller {
   role: Role;
 }
 
+/** A machine caller: the call platform, authenticated by an API key. */
+export interface KeyCaller {
+  apiKeyId: string;
+  organisationId: string;
+}
+
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
     /** Set by the session middleware when the request carries a valid session cookie. */
     caller: Caller | undefined;
+    /** Set by requireApiKey on the ingestion route. */
+    keyCaller: KeyCaller | undefined;
   };
 }
 

@@ -22,6 +22,11 @@ import { sessionMiddleware } from './middleware/session';
 import { agentsRouter } from './routes/agents/agents.index';
 import { authRouter } from './routes/auth/auth.index';
 import { webhooksRouter } from './routes/webhooks/webhooks.index';
+import { eventsRouter } from './routes/events/events.index';
+import { INGEST_BODY_LIMIT } from './routes/events/events.routes';
+import { apiKeysRouter } from './routes/api-keys/api-keys.index';
+import { deliveriesRouter } from './routes/deliveries/deliveries.index';
+import { queueStats } from '../db/queries/deliveries';
 
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
   400: 'invalid_json',
@@ -62,36 +67,39 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     }),
   );
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', async (c) => {
-    try {
-      await deps.ping();
-      return c.json({ status: 'ready' });
-    } catch {
-      return c.json({ status: 'unavailable', reason: 'database' }, 503);
-    }
-  });
+  mountOperational(app, deps);
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: API_BODY_LIMIT,
+  app.use('/api/*', async (c, next) => {
+    // Call events carry whole transcripts; everything else is small.
+    const maxSize = c.req.path === '/api/v1/events' ? INGEST_BODY_LIMIT : API_BODY_LIMIT;
+    return bodyLimit({
+      maxSize,
       onError: () => {
-        throw new ApiError(
-          413,
-          'payload_too_large',
-          `Request bodies are limited to ${API_BODY_LIMIT / 1024} KiB`,
-        );
+        throw new ApiError(413, 'payload_too_large', `Request bodies here are limited to ${maxSize / 1024} KiB`);
       },
-    }),
-  );
+    })(c, next);
+  });
   app.use('/api/*', originGuard, jsonBodyGuard, sessionMiddleware);
 
   const api = createRouter()
     .route('/', authRouter)
     .route('/', webhooksRouter)
-    .route('/', agentsRouter);
+    .route('/', agentsRouter)
+    .route('/', eventsRouter)
+    .route('/', apiKeysRouter)
+    .route('/', deliveriesRouter);
   app.route('/api/v1', api);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key from Features → API keys (ingestion only)',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'ringpost_session',
+    description: 'The session cookie set by POST /api/v1/auth/login',
+  });
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -147,3 +155,27 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** /healthz (the process answers), /readyz (and its database does), /metrics (Prometheus). */
+function mountOperational(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await deps.ping();
+      return c.json({ status: 'ready' });
+    } catch {
+      return c.json({ status: 'unavailable', reason: 'database' }, 503);
+    }
+  });
+  app.get('/metrics', async (c) => {
+    const stats = await queueStats(deps.db, (deps.now ?? (() => new Date()))());
+    return c.body(deps.metrics.render(stats), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
+}
+
+/** A worker-only process serves just the operational endpoints. */
+export function createOperationalApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  mountOperational(app, deps);
+  return app;
+}

@@ -19,6 +19,7 @@ export const errors = {
   403: error("The caller's role may not do this, or the request came from another origin"),
   404: error('No such resource in the caller’s organisation'),
   409: error('Conflicts with the current state'),
+  413: error('The body is larger than the route accepts'),
   415: error('The body is not application/json'),
   429: error('Too many attempts; see Retry-After'),
 } as const;

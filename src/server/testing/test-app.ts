@@ -17,6 +17,8 @@ import type { DatabaseHandle } from '../db/database';
 import { hashPassword, type ScryptCost } from '../security/passwords';
 import { generateToken, hashToken } from '../security/tokens';
 import { UrlGuard } from '../security/url-guard';
+import { WebhookSender } from '../outbound/send-webhook';
+import { Metrics } from '../observability/metrics';
 import { createTestDatabase } from './test-database';
 
 /** Cheap enough for many users per test; real hashes use DEFAULT_COST. */
@@ -62,11 +64,14 @@ export async function createTestContext(
 ) {
   const database: DatabaseHandle = await createTestDatabase();
   const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides.env });
+  const urlGuard = overrides.urlGuard ?? new UrlGuard(env.RINGPOST_ALLOWED_TARGETS);
   const deps: AppDeps = {
     db: database.db,
     env,
     logger: createLogger('silent'),
-    urlGuard: overrides.urlGuard ?? new UrlGuard(env.RINGPOST_ALLOWED_TARGETS),
+    urlGuard,
+    sender: new WebhookSender(urlGuard),
+    metrics: new Metrics(),
     ping: () => database.ping(),
     passwordCost: TEST_SCRYPT_COST,
     ...(overrides.now ? { now: overrides.now } : {}),
@@ -160,7 +165,11 @@ export async function createTestContext(
     createOrganisation,
     createUser,
     snapshot,
-    close: () => database.close(),
+    handle: database,
+    close: async () => {
+      await deps.sender.close();
+      await database.close();
+    },
   };
 }
 

@@ -6,8 +6,11 @@ import { callerOf } from '../../middleware/require-role';
 import { agentExists, findAgent, listAgents, updateAgent } from '../../../db/queries/agents';
 import { deleteAgentWebhook, upsertAgentWebhook } from '../../../db/queries/agent-webhooks';
 import { findWebhook } from '../../../db/queries/webhooks';
+import { publishEvent } from '../../services/publish-event';
+import { syntheticCall } from '../../services/synthetic-call';
 import { toAgent } from './agent-views';
 import type {
+  TestCallRoute,
   GetRoute,
   ListRoute,
   PutWebhookRoute,
@@ -78,4 +81,31 @@ export const removeWebhook: AppRouteHandler<RemoveWebhookRoute> = async (c) => {
   if (!(await agentExists(db, caller.organisation.id, id))) throw notFound('Agent');
   await deleteAgentWebhook(db, caller.organisation.id, id);
   return c.body(null, 204);
+};
+
+export const testCall: AppRouteHandler<TestCallRoute> = async (c) => {
+  const caller = callerOf(c);
+  const { db, env, now = () => new Date(), logger } = c.var.deps;
+  const { id } = c.req.valid('param');
+  if (!(await agentExists(db, caller.organisation.id, id))) throw notFound('Agent');
+  const start = now();
+  const call = syntheticCall(id, start);
+  // Each event is stored now, through the same path as POST /events; End and Analytics become due later.
+  for (const { event, publishAt } of call.events) {
+    await publishEvent(db, {
+      organisationId: caller.organisation.id,
+      event,
+      now: start,
+      publishAt,
+      firstDelayMs: env.RINGPOST_RETRY_SCHEDULE[0] ?? 0,
+    });
+  }
+  logger.info('test call published', { agentId: id, callId: call.callId, by: caller.user.id });
+  return c.json(
+    {
+      callId: call.callId,
+      events: call.events.map(({ event, publishAt }) => ({ eventType: event.eventType, publishAt: publishAt.toISOString() })),
+    },
+    202,
+  );
 };

@@ -7,4 +7,5 @@ export const agentsRouter = createRouter()
   .openapi(routes.get, handlers.get)
   .openapi(routes.update, handlers.update)
   .openapi(routes.putWebhook, handlers.putWebhook)
-  .openapi(routes.removeWebhook, handlers.removeWebhook);
+  .openapi(routes.removeWebhook, handlers.removeWebhook)
+  .openapi(routes.testCall, handlers.testCall);

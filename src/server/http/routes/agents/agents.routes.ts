@@ -6,7 +6,8 @@ import {
   UpdateAgentRequestSchema,
 } from '@contract/agents';
 import { IdParamSchema } from '@contract/common';
-import { adminOnly, anyRole } from '../../middleware/require-role';
+import { TestCallResponseSchema } from '@contract/deliveries';
+import { adminOnly, anyRole, requireRole } from '../../middleware/require-role';
 import { errors, jsonBody, jsonContent, readErrors, writeErrors } from '../../openapi-helpers';
 
 const tags = ['Agents'];
@@ -65,8 +66,19 @@ export const removeWebhook = createRoute({
   responses: { 204: { description: 'Removed' }, ...writeErrors, 404: errors[404] },
 });
 
+export const testCall = createRoute({
+  method: 'post',
+  path: '/agents/{id}/test-call',
+  tags,
+  summary: 'A synthetic call: publishes Start now, End and Analytics Completed seconds later, through ingestion',
+  middleware: [requireRole('admin', 'support')] as const,
+  request: { params },
+  responses: { 202: jsonContent(TestCallResponseSchema, 'The call and when each event is published'), ...writeErrors, 404: errors[404] },
+});
+
 export type ListRoute = typeof list;
 export type GetRoute = typeof get;
 export type UpdateRoute = typeof update;
 export type PutWebhookRoute = typeof putWebhook;
 export type RemoveWebhookRoute = typeof removeWebhook;
+export type TestCallRoute = typeof testCall;

@@ -27,6 +27,7 @@ export function toWebhookDetail(
   subscriptions: SubscriptionRow[],
   role: Role,
   now: Date,
+  skippedDeliveryCount: number,
 ): WebhookDetail {
   const previousValid = row.previousSecretExpiresAt !== null && row.previousSecretExpiresAt > now;
   return {
@@ -34,6 +35,8 @@ export function toWebhookDetail(
     headers: row.headers,
     // Only admins may see the secret: anyone holding it can forge deliveries to the customer's server.
     secret: role === 'admin' ? row.secret : null,
+    failingSince: row.failingSince?.toISOString() ?? null,
+    skippedDeliveryCount,
     previousSecretExpiresAt: previousValid
       ? (row.previousSecretExpiresAt?.toISOString() ?? null)
       : null,

@@ -4,6 +4,18 @@ import { ApiError, notFound } from '../../api-error';
 import { callerOf } from '../../middleware/require-role';
 import { listSubscriptions } from '../../../db/queries/agent-webhooks';
 import {
+  countSkippedDeliveries,
+  findDelivery,
+  insertDeliveries,
+  notifyWorkers,
+  EVENT_SEQUENCE,
+  replaySkippedDeliveries,
+} from '../../../db/queries/deliveries';
+import { newDeliveryId } from '../../../db/ids';
+import { EXAMPLE_PAYLOADS } from '@contract/call-event-examples';
+import { runSignatureSelfTest } from '../../services/signature-self-test';
+import { toDeliverySummary } from '../deliveries/delivery-views';
+import {
   deleteWebhook,
   findWebhook,
   findWebhookByUrl,
@@ -17,6 +29,9 @@ import { isForeignKeyViolation, isUniqueViolation } from '../../../db/errors';
 import { generateWebhookSecret } from '../../../security/tokens';
 import { toWebhookDetail, toWebhookSummary } from './webhook-views';
 import type {
+  SendTestRoute,
+  SignatureTestRoute,
+  ReplaySkippedRoute,
   CreateRoute,
   DisableRoute,
   EnableRoute,
@@ -45,8 +60,11 @@ async function checkedUrl(c: Context<AppEnv>, raw: string): Promise<string> {
 
 async function detail(c: Context<AppEnv>, caller: Caller, row: WebhookRow) {
   const { db, now = () => new Date() } = c.var.deps;
-  const subscriptions = await listSubscriptions(db, caller.organisation.id, [row.id]);
-  return toWebhookDetail(row, subscriptions, caller.role, now());
+  const [subscriptions, skipped] = await Promise.all([
+    listSubscriptions(db, caller.organisation.id, [row.id]),
+    countSkippedDeliveries(db, caller.organisation.id, row.id),
+  ]);
+  return toWebhookDetail(row, subscriptions, caller.role, now(), skipped);
 }
 
 async function findOwned(c: Context<AppEnv>, caller: Caller, id: string): Promise<WebhookRow> {
@@ -220,4 +238,71 @@ export const disable: AppRouteHandler<DisableRoute> = async (c) => {
   );
   if (!row) throw notFound('Endpoint');
   return c.json(await detail(c, caller, row), 200);
+};
+
+const disabledConflict = (action: string) =>
+  new ApiError(409, 'conflict', `This endpoint is disabled: enable it to ${action}`);
+
+export const sendTest: AppRouteHandler<SendTestRoute> = async (c) => {
+  const caller = callerOf(c);
+  const { db, env, now = () => new Date(), logger } = c.var.deps;
+  const webhook = await findOwned(c, caller, c.req.valid('param').id);
+  if (webhook.status === 'disabled') throw disabledConflict('send a test event');
+  const { eventType } = c.req.valid('json');
+  const at = now();
+  const id = newDeliveryId(at.getTime());
+  const example = EXAMPLE_PAYLOADS[eventType];
+  // The example as it would arrive, addressed to this endpoint; test calls belong to no real agent or call.
+  const body = JSON.stringify({ ...example, id, url: webhook.url, description: webhook.description ?? '' });
+  await db.transaction(async (tx) => {
+    await insertDeliveries(tx, [
+      {
+        id,
+        organisationId: caller.organisation.id,
+        webhookId: webhook.id,
+        eventId: null,
+        agentId: null,
+        callId: `test_${id.slice(4).toLowerCase()}`,
+        eventType,
+        sequence: EVENT_SEQUENCE[eventType],
+        body,
+        status: 'pending',
+        nextAttemptAt: new Date(at.getTime() + (env.RINGPOST_RETRY_SCHEDULE[0] ?? 0)),
+        isTest: true,
+        createdAt: at,
+      },
+    ]);
+    await notifyWorkers(tx);
+  });
+  logger.info('test event queued', { deliveryId: id, webhookId: webhook.id, by: caller.user.id });
+  const row = await findDelivery(db, caller.organisation.id, id);
+  if (!row) throw notFound('Delivery');
+  return c.json(toDeliverySummary(row), 202);
+};
+
+export const signatureTest: AppRouteHandler<SignatureTestRoute> = async (c) => {
+  const caller = callerOf(c);
+  const { sender, env, now = () => new Date() } = c.var.deps;
+  const webhook = await findOwned(c, caller, c.req.valid('param').id);
+  if (webhook.status === 'disabled') throw disabledConflict('run the signature self-test');
+  // Three requests in a row; each gets a shorter timeout so the whole test answers within a minute.
+  const result = await runSignatureSelfTest(sender, webhook, {
+    timeoutMs: Math.min(env.RINGPOST_DELIVERY_TIMEOUT, 15_000),
+    now: now(),
+  });
+  return c.json(result, 200);
+};
+
+export const replaySkipped: AppRouteHandler<ReplaySkippedRoute> = async (c) => {
+  const caller = callerOf(c);
+  const { db, now = () => new Date(), logger } = c.var.deps;
+  const webhook = await findOwned(c, caller, c.req.valid('param').id);
+  if (webhook.status === 'disabled') throw disabledConflict('replay its skipped deliveries');
+  const replayed = await db.transaction(async (tx) => {
+    const count = await replaySkippedDeliveries(tx, caller.organisation.id, webhook.id, now());
+    if (count > 0) await notifyWorkers(tx);
+    return count;
+  });
+  logger.info('skipped deliveries replayed', { webhookId: webhook.id, count: replayed, by: caller.user.id });
+  return c.json({ replayed }, 200);
 };

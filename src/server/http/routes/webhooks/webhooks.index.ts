@@ -10,4 +10,7 @@ export const webhooksRouter = createRouter()
   .openapi(routes.remove, handlers.remove)
   .openapi(routes.rotateSecret, handlers.rotateSecret)
   .openapi(routes.enable, handlers.enable)
-  .openapi(routes.disable, handlers.disable);
+  .openapi(routes.disable, handlers.disable)
+  .openapi(routes.sendTest, handlers.sendTest)
+  .openapi(routes.signatureTest, handlers.signatureTest)
+  .openapi(routes.replaySkipped, handlers.replaySkipped);

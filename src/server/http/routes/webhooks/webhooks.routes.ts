@@ -6,7 +6,13 @@ import {
   WebhookDetailSchema,
   WebhookListSchema,
 } from '@contract/webhooks';
-import { adminOnly, anyRole } from '../../middleware/require-role';
+import {
+  DeliverySummarySchema,
+  ReplaySkippedResponseSchema,
+  SendTestEventRequestSchema,
+  SignatureTestResultSchema,
+} from '@contract/deliveries';
+import { adminOnly, anyRole, requireRole } from '../../middleware/require-role';
 import { errors, jsonBody, jsonContent, readErrors, writeErrors } from '../../openapi-helpers';
 
 const tags = ['Webhook endpoints'];
@@ -117,6 +123,44 @@ export const disable = createRoute({
   },
 });
 
+/** Support staff test and replay as well as admins (PRODUCT.md: "read + redeliver + test"). */
+const adminOrSupport = () => requireRole('admin', 'support');
+
+export const sendTest = createRoute({
+  method: 'post',
+  path: '/webhooks/{id}/test',
+  tags,
+  summary: 'Send a signed example event of the given type through the delivery engine',
+  middleware: [adminOrSupport()] as const,
+  request: { params, body: jsonBody(SendTestEventRequestSchema) },
+  responses: {
+    202: jsonContent(DeliverySummarySchema, 'Queued; the delivery records every attempt'),
+    ...writeErrors,
+    404: errors[404],
+    409: errors[409],
+  },
+});
+
+export const signatureTest = createRoute({
+  method: 'post',
+  path: '/webhooks/{id}/signature-test',
+  tags,
+  summary: 'Send a correctly signed, a wrongly signed and a stale request; the endpoint should accept only the first',
+  middleware: [adminOrSupport()] as const,
+  request: { params },
+  responses: { 200: jsonContent(SignatureTestResultSchema, 'What the endpoint did with each'), ...writeErrors, 404: errors[404], 409: errors[409] },
+});
+
+export const replaySkipped = createRoute({
+  method: 'post',
+  path: '/webhooks/{id}/replay-skipped',
+  tags,
+  summary: 'Deliver again the deliveries skipped while the endpoint was disabled',
+  middleware: [adminOrSupport()] as const,
+  request: { params },
+  responses: { 200: jsonContent(ReplaySkippedResponseSchema, 'How many were queued'), ...writeErrors, 404: errors[404], 409: errors[409] },
+});
+
 export type ListRoute = typeof list;
 export type CreateRoute = typeof create;
 export type GetRoute = typeof get;
@@ -125,3 +169,6 @@ export type RemoveRoute = typeof remove;
 export type RotateSecretRoute = typeof rotateSecret;
 export type EnableRoute = typeof enable;
 export type DisableRoute = typeof disable;
+export type SendTestRoute = typeof sendTest;
+export type SignatureTestRoute = typeof signatureTest;
+export type ReplaySkippedRoute = typeof replaySkipped;

@@ -1,0 +1,269 @@
+/**
+ * The delivery queue and its history. The worker claims due deliveries under a lease with
+ * `FOR UPDATE SKIP LOCKED`, so any number of workers share one table without taking the same row;
+ * a worker that dies leaves leases that expire, and another worker picks those deliveries up.
+ */
+import { and, asc, count, desc, eq, inArray, lt, min, or, sql, type SQL } from 'drizzle-orm';
+import type { DeliveryListQuery, DeliveryStatus } from '@contract/deliveries';
+import type { EventType } from '@contract/event-types';
+import { DELIVERIES_CHANNEL, type Queryable } from '../database';
+import { agents, deliveries, deliveryAttempts, webhooks } from '../schema';
+
+export type DeliveryRow = typeof deliveries.$inferSelect;
+export type NewDelivery = typeof deliveries.$inferInsert;
+
+export async function insertDeliveries(db: Queryable, rows: NewDelivery[]) {
+  if (rows.length > 0) await db.insert(deliveries).values(rows);
+}
+
+export async function countSkippedDeliveries(db: Queryable, organisationId: string, webhookId: string): Promise<number> {
+  return db.$count(
+    deliveries,
+    and(eq(deliveries.organisationId, organisationId), eq(deliveries.webhookId, webhookId), eq(deliveries.status, 'skipped')),
+  );
+}
+
+export interface ClaimOptions {
+  workerId: string;
+  now: Date;
+  limit: number;
+  /** At most this many deliveries in flight per endpoint, across all workers. */
+  perEndpoint: number;
+  leaseMs: number;
+}
+
+/**
+ * Takes up to `limit` due deliveries: pending ones whose time has come and in-flight ones whose lease
+ * expired. A delivery waits while an earlier delivery of its call to the same endpoint is unfinished
+ * (per-call order), and an endpoint already at `perEndpoint` in flight gets no more (one slow receiver
+ * cannot take every worker slot).
+ */
+export async function claimDueDeliveries(db: Queryable, options: ClaimOptions): Promise<string[]> {
+  const { now, limit, perEndpoint, workerId } = options;
+  const leaseUntil = new Date(now.getTime() + options.leaseMs);
+  // Looking further than `limit` lets a blocked lane or a busy endpoint be skipped without starving the rest.
+  const scan = Math.max(limit * 4, 100);
+  const result = await db.execute(sql`
+    with candidates as (
+      select d.id, d.webhook_id,
+             row_number() over (partition by d.webhook_id order by d.next_attempt_at, d.id) as rank
+      from deliveries d
+      where ((d.status = 'pending' and d.next_attempt_at <= ${now})
+          or (d.status = 'delivering' and d.lease_expires_at < ${now}))
+        and not exists (
+          select 1 from deliveries earlier
+          where earlier.webhook_id = d.webhook_id
+            and earlier.call_id = d.call_id
+            and earlier.sequence < d.sequence
+            and earlier.status in ('pending', 'delivering'))
+      order by d.next_attempt_at, d.id
+      limit ${scan}
+    ),
+    busy as (
+      select webhook_id, count(*) as in_flight
+      from deliveries
+      where status = 'delivering' and lease_expires_at >= ${now}
+        and webhook_id in (select webhook_id from candidates)
+      group by webhook_id
+    ),
+    picked as (
+      select c.id from candidates c
+      left join busy b on b.webhook_id = c.webhook_id
+      where c.rank <= ${perEndpoint} - coalesce(b.in_flight, 0)
+      order by c.rank
+      limit ${limit}
+    ),
+    locked as (
+      select id from deliveries where id in (select id from picked) for update skip locked
+    )
+    update deliveries d
+    set status = 'delivering', lease_expires_at = ${leaseUntil}, leased_by = ${workerId}
+    from locked
+    where d.id = locked.id
+    returning d.id
+  `);
+  return (result as unknown as { rows: { id: string }[] }).rows.map((row) => row.id);
+}
+
+/** What an attempt needs: the delivery and its endpoint as they are now. */
+export async function loadDeliveriesForAttempt(db: Queryable, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      delivery: deliveries,
+      webhook: {
+        id: webhooks.id,
+        url: webhooks.url,
+        headers: webhooks.headers,
+        secret: webhooks.secret,
+        previousSecret: webhooks.previousSecret,
+        previousSecretExpiresAt: webhooks.previousSecretExpiresAt,
+        status: webhooks.status,
+        failingSince: webhooks.failingSince,
+      },
+    })
+    .from(deliveries)
+    .innerJoin(webhooks, eq(webhooks.id, deliveries.webhookId))
+    .where(inArray(deliveries.id, ids));
+}
+
+export type AttemptTarget = Awaited<ReturnType<typeof loadDeliveriesForAttempt>>[number];
+
+export interface AttemptRecord {
+  startedAt: Date;
+  durationMs: number;
+  url: string;
+  requestHeaders: Record<string, string>;
+  responseStatus: number | null;
+  responseHeaders: Record<string, string> | null;
+  responseBody: string | null;
+  responseTruncated: boolean;
+  errorCategory: string | null;
+  errorMessage: string | null;
+}
+
+export interface DeliveryOutcome {
+  status: DeliveryStatus;
+  nextAttemptAt: Date | null;
+  lastError: string | null;
+  completedAt: Date | null;
+}
+
+/** Stores one attempt and the delivery's new state together: neither is ever saved without the other. */
+export async function recordAttempt(db: Queryable, deliveryId: string, workerId: string, attempt: AttemptRecord, outcome: DeliveryOutcome) {
+  await db.transaction(async (tx) => {
+    await tx.insert(deliveryAttempts).values({
+      deliveryId,
+      // Counted in the database: a delivery whose lease expired mid-attempt may be attempted twice.
+      number: sql`(select coalesce(max(${deliveryAttempts.number}), 0) + 1 from ${deliveryAttempts} where ${deliveryAttempts.deliveryId} = ${deliveryId})`,
+      ...attempt,
+    });
+    await tx
+      .update(deliveries)
+      .set({
+        status: outcome.status,
+        nextAttemptAt: outcome.nextAttemptAt,
+        completedAt: outcome.completedAt,
+        lastError: outcome.lastError,
+        lastResponseStatus: attempt.responseStatus,
+        lastDurationMs: attempt.durationMs,
+        attemptCount: sql`${deliveries.attemptCount} + 1`,
+        leaseExpiresAt: null,
+        leasedBy: null,
+      })
+      // Another worker that took over an expired lease owns the delivery's state now.
+      .where(and(eq(deliveries.id, deliveryId), or(eq(deliveries.leasedBy, workerId), sql`${deliveries.leasedBy} is null`)));
+  });
+}
+
+/** A delivery for a disabled endpoint: kept, marked skipped, replayable once the endpoint is enabled. */
+export async function markSkipped(db: Queryable, deliveryId: string, now: Date) {
+  await db
+    .update(deliveries)
+    .set({ status: 'skipped', lastError: 'The endpoint is disabled', completedAt: now, leaseExpiresAt: null, leasedBy: null, nextAttemptAt: null })
+    .where(eq(deliveries.id, deliveryId));
+}
+
+/** Gives leases back (shutdown): the deliveries become due again at once, for this or another worker. */
+export async function releaseLeases(db: Queryable, workerId: string, ids: string[], now: Date) {
+  if (ids.length === 0) return;
+  await db
+    .update(deliveries)
+    .set({ status: 'pending', leaseExpiresAt: null, leasedBy: null, nextAttemptAt: now })
+    .where(and(inArray(deliveries.id, ids), eq(deliveries.leasedBy, workerId), eq(deliveries.status, 'delivering')));
+}
+
+export async function queueStats(db: Queryable, now: Date) {
+  const [row] = await db
+    .select({ depth: count(), oldestDue: min(deliveries.nextAttemptAt) })
+    .from(deliveries)
+    .where(and(inArray(deliveries.status, ['pending', 'delivering']), lt(deliveries.nextAttemptAt, now)));
+  const [all] = await db.select({ depth: count() }).from(deliveries).where(inArray(deliveries.status, ['pending', 'delivering']));
+  return {
+    queued: all?.depth ?? 0,
+    due: row?.depth ?? 0,
+    oldestDueAgeSeconds: row?.oldestDue ? Math.max(0, (now.getTime() - row.oldestDue.getTime()) / 1000) : 0,
+  };
+}
+
+// ---- The inspector's reads ----
+
+const summaryColumns = {
+  delivery: deliveries,
+  webhookUrl: webhooks.url,
+  agentName: agents.name,
+};
+
+export type DeliverySummaryRow = Awaited<ReturnType<typeof listDeliveries>>[number];
+
+export interface DeliveryFilters extends Omit<DeliveryListQuery, 'cursor' | 'limit'> {
+  /** Keyset position: rows strictly older than this (createdAt, id) pair. */
+  before?: { createdAt: Date; id: string };
+  limit: number;
+}
+
+export async function listDeliveries(db: Queryable, organisationId: string, filters: DeliveryFilters) {
+  const conditions: (SQL | undefined)[] = [
+    eq(deliveries.organisationId, organisationId),
+    filters.status ? eq(deliveries.status, filters.status) : undefined,
+    filters.eventType ? eq(deliveries.eventType, filters.eventType) : undefined,
+    filters.webhookId ? eq(deliveries.webhookId, filters.webhookId) : undefined,
+    filters.agentId ? eq(deliveries.agentId, filters.agentId) : undefined,
+    filters.callId ? eq(deliveries.callId, filters.callId) : undefined,
+    filters.before
+      ? sql`(${deliveries.createdAt}, ${deliveries.id}) < (${filters.before.createdAt}, ${filters.before.id})`
+      : undefined,
+  ];
+  return db
+    .select(summaryColumns)
+    .from(deliveries)
+    .innerJoin(webhooks, eq(webhooks.id, deliveries.webhookId))
+    .leftJoin(agents, eq(agents.id, deliveries.agentId))
+    .where(and(...conditions))
+    .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
+    .limit(filters.limit);
+}
+
+export async function findDelivery(db: Queryable, organisationId: string, id: string) {
+  const [row] = await db
+    .select(summaryColumns)
+    .from(deliveries)
+    .innerJoin(webhooks, eq(webhooks.id, deliveries.webhookId))
+    .leftJoin(agents, eq(agents.id, deliveries.agentId))
+    .where(and(eq(deliveries.organisationId, organisationId), eq(deliveries.id, id)));
+  return row;
+}
+
+export async function listAttempts(db: Queryable, deliveryId: string) {
+  return db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, deliveryId)).orderBy(asc(deliveryAttempts.number));
+}
+
+/** A new attempt now; the delivery keeps its id (and so its webhook-id) and its history. */
+export async function scheduleRedelivery(db: Queryable, organisationId: string, id: string, now: Date): Promise<boolean> {
+  const updated = await db
+    .update(deliveries)
+    .set({ status: 'pending', nextAttemptAt: now, completedAt: null })
+    .where(and(eq(deliveries.organisationId, organisationId), eq(deliveries.id, id), sql`${deliveries.status} <> 'delivering'`))
+    .returning({ id: deliveries.id });
+  return updated.length > 0;
+}
+
+export async function replaySkippedDeliveries(db: Queryable, organisationId: string, webhookId: string, now: Date): Promise<number> {
+  const updated = await db
+    .update(deliveries)
+    .set({ status: 'pending', nextAttemptAt: now, completedAt: null, lastError: null })
+    .where(and(eq(deliveries.organisationId, organisationId), eq(deliveries.webhookId, webhookId), eq(deliveries.status, 'skipped')))
+    .returning({ id: deliveries.id });
+  return updated.length;
+}
+
+export const EVENT_SEQUENCE: Record<EventType, number> = {
+  'pre-conversation': 0,
+  'post-conversation': 1,
+  'analytics-completed': 2,
+};
+
+/** Wakes idle workers (delivered when the surrounding transaction commits). */
+export async function notifyWorkers(db: Queryable) {
+  await db.execute(sql`select pg_notify(${DELIVERIES_CHANNEL}, '')`);
+}

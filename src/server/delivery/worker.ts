@@ -1,0 +1,195 @@
+/**
+ * The delivery worker: claims due deliveries under a lease, attempts them concurrently (bounded overall
+ * and per endpoint), records every attempt, and schedules retries. Any number of workers, in any number
+ * of processes, share the queue through the database alone.
+ *
+ * It wakes on a database notification (new deliveries), when an attempt finishes (a slot is free), when
+ * the earliest retry it scheduled comes due, and otherwise every `pollMs` (retries scheduled by other
+ * workers, expired leases).
+ */
+import { randomBytes } from 'node:crypto';
+import type { Database } from '../db/database';
+import {
+  claimDueDeliveries,
+  loadDeliveriesForAttempt,
+  markSkipped,
+  recordAttempt,
+  releaseLeases,
+  type AttemptTarget,
+} from '../db/queries/deliveries';
+import { recordEndpointHealth } from '../db/queries/webhooks';
+import type { Logger } from '../logger';
+import type { Metrics } from '../observability/metrics';
+import type { WebhookSender } from '../outbound/send-webhook';
+import { attemptDelivery } from './attempt';
+
+export interface WorkerOptions {
+  db: Database;
+  sender: WebhookSender;
+  logger: Logger;
+  metrics: Metrics;
+  retrySchedule: readonly number[];
+  timeoutMs: number;
+  /** Attempts in flight in this worker. */
+  concurrency?: number;
+  /** Attempts in flight per endpoint, across all workers. */
+  perEndpoint?: number;
+  pollMs?: number;
+  workerId?: string;
+  now?: () => Date;
+}
+
+export class DeliveryWorker {
+  readonly workerId: string;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private wakePending = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryAt = Infinity;
+  private readonly concurrency: number;
+  private readonly perEndpoint: number;
+  private readonly pollMs: number;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: WorkerOptions) {
+    this.workerId = options.workerId ?? `worker-${process.pid}-${randomBytes(3).toString('hex')}`;
+    this.concurrency = options.concurrency ?? 64;
+    this.perEndpoint = options.perEndpoint ?? 8;
+    this.pollMs = options.pollMs ?? 1_000;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Something may be due: look now rather than at the next poll. */
+  wake(): void {
+    this.wakePending = true;
+    this.wakeUp?.();
+  }
+
+  /**
+   * Stops claiming, lets attempts in flight finish for up to `graceMs`, then gives back the leases of
+   * any still running so that another worker (or this one, restarted) delivers them.
+   */
+  async stop(graceMs = 10_000): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    clearTimeout(this.retryTimer);
+    this.wake();
+    await this.loop;
+    const pending = [...this.inFlight.values()];
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled(pending), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
+    const unfinished = [...this.inFlight.keys()];
+    if (unfinished.length > 0) {
+      await releaseLeases(this.options.db, this.workerId, unfinished, this.now());
+      this.options.logger.warn('released deliveries still in flight at shutdown', { count: unfinished.length });
+    }
+  }
+
+  private async run(): Promise<void> {
+    const { db, logger } = this.options;
+    while (this.running) {
+      this.wakePending = false;
+      const capacity = this.concurrency - this.inFlight.size;
+      let claimed = 0;
+      if (capacity > 0) {
+        try {
+          const ids = await claimDueDeliveries(db, {
+            workerId: this.workerId,
+            now: this.now(),
+            limit: Math.min(capacity, 100),
+            perEndpoint: this.perEndpoint,
+            leaseMs: this.options.timeoutMs + 30_000,
+          });
+          claimed = ids.length;
+          for (const target of await loadDeliveriesForAttempt(db, ids)) this.track(target);
+        } catch (error) {
+          logger.error('claiming deliveries failed', { error, workerId: this.workerId });
+        }
+      }
+      // A full batch means more may be waiting: go round again at once.
+      if (!this.running || (claimed > 0 && claimed === Math.min(capacity, 100))) continue;
+      await this.sleep();
+    }
+  }
+
+  private sleep(): Promise<void> {
+    if (this.wakePending) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, this.pollMs);
+      this.wakeUp = done;
+    });
+  }
+
+  private wakeAt(at: Date): void {
+    const when = at.getTime();
+    if (when >= this.retryAt) return;
+    clearTimeout(this.retryTimer);
+    this.retryAt = when;
+    this.retryTimer = setTimeout(() => {
+      this.retryAt = Infinity;
+      this.wake();
+    }, Math.max(0, when - Date.now()));
+    this.retryTimer.unref();
+  }
+
+  private track(target: AttemptTarget): void {
+    const id = target.delivery.id;
+    const work = this.attempt(target)
+      .catch((error: unknown) => {
+        // The lease expires and another attempt follows: nothing is lost, but say why.
+        this.options.logger.error('recording a delivery attempt failed', { error, deliveryId: id });
+      })
+      .finally(() => {
+        this.inFlight.delete(id);
+        this.wake();
+      });
+    this.inFlight.set(id, work);
+  }
+
+  private async attempt(target: AttemptTarget): Promise<void> {
+    const { db, sender, logger, metrics, retrySchedule, timeoutMs } = this.options;
+    const { delivery, webhook } = target;
+    if (webhook.status === 'disabled') {
+      await markSkipped(db, delivery.id, this.now());
+      metrics.countOutcome('skipped', 'endpoint_disabled');
+      return;
+    }
+    const decision = await attemptDelivery(sender, target, { schedule: retrySchedule, timeoutMs, now: this.now });
+    await recordAttempt(db, delivery.id, this.workerId, decision.record, decision.outcome);
+    const disabled = await recordEndpointHealth(db, webhook.id, {
+      succeeded: decision.outcome.status === 'succeeded',
+      gone: decision.gone,
+      now: this.now(),
+    });
+    metrics.observeAttemptSeconds(decision.record.durationMs / 1000);
+    const category = decision.record.errorCategory ?? 'none';
+    const outcome = decision.outcome.status === 'pending' ? 'retrying' : decision.outcome.status === 'succeeded' ? 'succeeded' : 'failed';
+    metrics.countOutcome(outcome, category);
+    if (decision.outcome.nextAttemptAt) this.wakeAt(decision.outcome.nextAttemptAt);
+    const fields = {
+      deliveryId: delivery.id,
+      webhookId: webhook.id,
+      attempt: delivery.attemptCount + 1,
+      outcome,
+      status: decision.record.responseStatus,
+      durationMs: decision.record.durationMs,
+    };
+    if (decision.outcome.status === 'succeeded') logger.debug('delivered', fields);
+    else logger.info('delivery attempt failed', { ...fields, error: decision.outcome.lastError });
+    if (disabled) logger.warn('endpoint disabled', { webhookId: webhook.id, reason: disabled });
+  }
+}
