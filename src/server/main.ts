@@ -36,19 +36,30 @@ async function main() {
   const urlGuard = new UrlGuard(env.RINGPOST_ALLOWED_TARGETS);
   const sender = new WebhookSender(urlGuard);
   const metrics = new Metrics();
-  const deps: AppDeps = { db: database.db, env, logger, urlGuard, sender, metrics, ping: () => database.ping() };
+  const deps: AppDeps = {
+    db: database.db,
+    env,
+    logger,
+    urlGuard,
+    sender,
+    metrics,
+    ping: () => database.ping(),
+  };
   const stops: (() => Promise<void>)[] = [];
 
   const servesApi = env.RINGPOST_ROLE === 'all' || env.RINGPOST_ROLE === 'api';
   const app = servesApi ? createApp(deps, { serveClient: true }) : createOperationalApp(deps);
-  const server: ServerType = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-    const host = env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST;
-    logger.info('listening', {
-      url: `http://${host}:${info.port}`,
-      database: target,
-      startupMs: Math.round(performance.now() - startedAt),
-    });
-  });
+  const server: ServerType = serve(
+    { fetch: app.fetch, port: env.PORT, hostname: env.HOST },
+    (info) => {
+      const host = env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST;
+      logger.info('listening', {
+        url: `http://${host}:${info.port}`,
+        database: target,
+        startupMs: Math.round(performance.now() - startedAt),
+      });
+    },
+  );
   stops.push(
     () =>
       new Promise<void>((resolve) => {
@@ -95,6 +106,10 @@ async function main() {
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   const known = error instanceof Error && ['EnvError', 'DataDirLockedError'].includes(error.name);
-  process.stderr.write(known ? `${message}\n` : `Ringpost failed to start: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
+  process.stderr.write(
+    known
+      ? `${message}\n`
+      : `Ringpost failed to start: ${error instanceof Error ? (error.stack ?? message) : message}\n`,
+  );
   process.exit(1);
 });

@@ -41,6 +41,11 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** The rows of a raw `execute()`: both drivers return `{ rows }`, but the shared type does not say so. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
 /** Raised with pg_notify when deliveries are written, so that idle workers start at once. */
 export const DELIVERIES_CHANNEL = 'ringpost_deliveries';
 

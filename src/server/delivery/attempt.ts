@@ -11,7 +11,9 @@ import { nextRetryDelay } from './retry-policy';
 export function requestHeaders(target: AttemptTarget, now: Date): Record<string, string> {
   const { delivery, webhook } = target;
   const previous =
-    webhook.previousSecret && webhook.previousSecretExpiresAt && webhook.previousSecretExpiresAt > now
+    webhook.previousSecret &&
+    webhook.previousSecretExpiresAt &&
+    webhook.previousSecretExpiresAt > now
       ? webhook.previousSecret
       : null;
   return {
@@ -19,7 +21,12 @@ export function requestHeaders(target: AttemptTarget, now: Date): Record<string,
     ...webhook.headers,
     'content-type': 'application/json',
     'user-agent': USER_AGENT,
-    ...signatureHeaders({ current: webhook.secret, previous }, delivery.id, Math.floor(now.getTime() / 1000), delivery.body),
+    ...signatureHeaders(
+      { current: webhook.secret, previous },
+      delivery.id,
+      Math.floor(now.getTime() / 1000),
+      delivery.body,
+    ),
   };
 }
 
@@ -50,7 +57,11 @@ export function decide(
     errorMessage: result.error?.message ?? null,
   };
   if (!result.error) {
-    return { record, gone: false, outcome: { status: 'succeeded', nextAttemptAt: null, completedAt: now, lastError: null } };
+    return {
+      record,
+      gone: false,
+      outcome: { status: 'succeeded', nextAttemptAt: null, completedAt: now, lastError: null },
+    };
   }
   const gone = result.response?.status === 410;
   const delay = gone ? null : nextRetryDelay(attemptsBefore + 1, schedule, result.retryAfterMs);
@@ -61,7 +72,12 @@ export function decide(
     outcome:
       delay === null
         ? { status: 'failed', nextAttemptAt: null, completedAt: now, lastError }
-        : { status: 'pending', nextAttemptAt: new Date(now.getTime() + delay), completedAt: null, lastError },
+        : {
+            status: 'pending',
+            nextAttemptAt: new Date(now.getTime() + delay),
+            completedAt: null,
+            lastError,
+          },
   };
 }
 
@@ -71,6 +87,17 @@ export async function attemptDelivery(
   options: { schedule: readonly number[]; timeoutMs: number; now: () => Date },
 ): Promise<AttemptDecision> {
   const headers = requestHeaders(target, options.now());
-  const result = await sender.send({ url: target.webhook.url, headers, body: target.delivery.body, timeoutMs: options.timeoutMs });
-  return decide(result, { url: target.webhook.url, headers }, target.delivery.attemptCount, options.schedule, options.now());
+  const result = await sender.send({
+    url: target.webhook.url,
+    headers,
+    body: target.delivery.body,
+    timeoutMs: options.timeoutMs,
+  });
+  return decide(
+    result,
+    { url: target.webhook.url, headers },
+    target.delivery.attemptCount,
+    options.schedule,
+    options.now(),
+  );
 }

@@ -5,10 +5,14 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
-import { DeliveryDetailSchema, DeliveryPageSchema, type DeliveryDetail } from '@contract/deliveries';
+import { DeliveryDetailSchema, type DeliveryDetail } from '@contract/deliveries';
 import { WebhookDetailSchema } from '@contract/webhooks';
 import { WebhookPayloadSchema } from '@contract/call-events';
-import { createDeliveryHarness, exampleEvent, type DeliveryHarness } from '../testing/delivery-harness';
+import {
+  createDeliveryHarness,
+  exampleEvent,
+  type DeliveryHarness,
+} from '../testing/delivery-harness';
 import { eventually } from '../testing/receiver';
 import { RESPONSE_BODY_LIMIT } from '../outbound/send-webhook';
 
@@ -23,24 +27,29 @@ afterAll(async () => {
   await h.close();
 });
 
-async function deliveriesFor(query: string) {
-  const response = await h.ctx.request('GET', `/api/v1/deliveries?${query}`, { as: h.org.users.viewer });
-  return DeliveryPageSchema.parse(response.body).items;
-}
-
 async function detail(id: string): Promise<DeliveryDetail> {
-  return DeliveryDetailSchema.parse((await h.ctx.request('GET', `/api/v1/deliveries/${id}`, { as: h.org.users.viewer })).body);
+  return DeliveryDetailSchema.parse(
+    (await h.ctx.request('GET', `/api/v1/deliveries/${id}`, { as: h.org.users.viewer })).body,
+  );
 }
 
 /** Waits until the delivery reaches a final state and returns it with its attempts. */
 async function settled(id: string, timeoutMs = 10_000): Promise<DeliveryDetail> {
-  return eventually(async () => {
-    const d = await detail(id);
-    return ['succeeded', 'failed', 'skipped'].includes(d.status) ? d : undefined;
-  }, timeoutMs, `delivery ${id} to settle`);
+  return eventually(
+    async () => {
+      const d = await detail(id);
+      return ['succeeded', 'failed', 'skipped'].includes(d.status) ? d : undefined;
+    },
+    timeoutMs,
+    `delivery ${id} to settle`,
+  );
 }
 
-async function publish(agentIndex: number, eventType: Parameters<typeof exampleEvent>[2], callId = newCallId()) {
+async function publish(
+  agentIndex: number,
+  eventType: Parameters<typeof exampleEvent>[2],
+  callId = newCallId(),
+) {
   const agentId = h.org.agents[agentIndex]?.id ?? '';
   const response = await h.ingest(exampleEvent(agentId, callId, eventType));
   expect(response.status).toBe(202);
@@ -49,7 +58,10 @@ async function publish(agentIndex: number, eventType: Parameters<typeof exampleE
 
 describe('what an endpoint receives', () => {
   it('a POST whose body matches the wire format, signed both ways, verifiable with the standardwebhooks package', async () => {
-    const endpoint = await h.createEndpoint('/signed', { description: 'Signed', headers: { 'X-Api-Token': 'tok-123' } });
+    const endpoint = await h.createEndpoint('/signed', {
+      description: 'Signed',
+      headers: { 'X-Api-Token': 'tok-123' },
+    });
     await h.subscribe(0, endpoint.id);
     const { deliveryIds, callId, agentId } = await publish(0, 'post-conversation');
     expect(deliveryIds).toHaveLength(1);
@@ -64,8 +76,18 @@ describe('what an endpoint receives', () => {
     expect(request.headers['webhook-id']).toBe(delivery.id);
 
     const payload = WebhookPayloadSchema.parse(JSON.parse(request.body));
-    expect(payload).toMatchObject({ id: delivery.id, event: `${agentId}.post-conversation`, url: endpoint.url, description: 'Signed' });
-    expect(payload.metadata).toMatchObject({ agentId, callId, eventType: 'post-conversation', conversationType: 'telephonyOutbound' });
+    expect(payload).toMatchObject({
+      id: delivery.id,
+      event: `${agentId}.post-conversation`,
+      url: endpoint.url,
+      description: 'Signed',
+    });
+    expect(payload.metadata).toMatchObject({
+      agentId,
+      callId,
+      eventType: 'post-conversation',
+      conversationType: 'telephonyOutbound',
+    });
 
     // Standard Webhooks, verified by the reference implementation (it also checks the timestamp).
     const verified = new Webhook(endpoint.secret).verify(request.body, {
@@ -75,9 +97,13 @@ describe('what an endpoint receives', () => {
     });
     expect(verified).toMatchObject({ id: delivery.id });
     // The platform-compatible X-Signature: hex HMAC of the raw body keyed by the whole secret string.
-    expect(request.headers['x-signature']).toBe(createHmac('sha256', endpoint.secret).update(request.body).digest('hex'));
+    expect(request.headers['x-signature']).toBe(
+      createHmac('sha256', endpoint.secret).update(request.body).digest('hex'),
+    );
     // A wrong secret does not verify.
-    const stranger = new Webhook(Buffer.from('another secret of 32 bytes......').toString('base64'));
+    const stranger = new Webhook(
+      Buffer.from('another secret of 32 bytes......').toString('base64'),
+    );
     expect(() =>
       stranger.verify(request.body, {
         'webhook-id': String(request.headers['webhook-id']),
@@ -88,7 +114,9 @@ describe('what an endpoint receives', () => {
 
     // What was sent is kept exactly.
     expect(delivery.body).toBe(request.body);
-    expect(delivery.attempts[0]?.request.headers['webhook-signature']).toBe(request.headers['webhook-signature']);
+    expect(delivery.attempts[0]?.request.headers['webhook-signature']).toBe(
+      request.headers['webhook-signature'],
+    );
     expect(delivery.attempts[0]?.response?.status).toBe(200);
   });
 
@@ -96,7 +124,11 @@ describe('what an endpoint receives', () => {
     const endpoint = await h.createEndpoint('/rotating');
     await h.subscribe(1, endpoint.id);
     const rotated = WebhookDetailSchema.parse(
-      (await h.ctx.request('POST', `/api/v1/webhooks/${endpoint.id}/rotate-secret`, { as: h.org.users.admin })).body,
+      (
+        await h.ctx.request('POST', `/api/v1/webhooks/${endpoint.id}/rotate-secret`, {
+          as: h.org.users.admin,
+        })
+      ).body,
     );
     const { deliveryIds } = await publish(1, 'pre-conversation');
     await settled(deliveryIds[0] ?? '');
@@ -113,20 +145,29 @@ describe('what an endpoint receives', () => {
     expect(() => new Webhook(endpoint.secret).verify(request.body, headers)).not.toThrow();
     expect(() => new Webhook(rotated.secret ?? '').verify(request.body, headers)).not.toThrow();
     // X-Signature carries the current secret only.
-    expect(request.headers['x-signature']).toBe(createHmac('sha256', rotated.secret ?? '').update(request.body).digest('hex'));
+    expect(request.headers['x-signature']).toBe(
+      createHmac('sha256', rotated.secret ?? '')
+        .update(request.body)
+        .digest('hex'),
+    );
   });
 });
 
 describe('receiver faults', () => {
   it('retries a 500, keeping the webhook-id, until a 200', async () => {
     const endpoint = await h.createEndpoint('/flaky');
-    h.receiver.behave('/flaky', (_req, i) => (i === 0 ? { status: 500, body: 'boom' } : { status: 200 }));
+    h.receiver.behave('/flaky', (_req, i) =>
+      i === 0 ? { status: 500, body: 'boom' } : { status: 200 },
+    );
     await h.subscribe(2, endpoint.id);
     const { deliveryIds } = await publish(2, 'pre-conversation');
     const delivery = await settled(deliveryIds[0] ?? '');
     expect(delivery.status).toBe('succeeded');
     expect(delivery.attempts.map((a) => a.response?.status)).toEqual([500, 200]);
-    expect(delivery.attempts[0]?.error).toEqual({ category: 'http_status', message: 'Answered 500' });
+    expect(delivery.attempts[0]?.error).toEqual({
+      category: 'http_status',
+      message: 'Answered 500',
+    });
     expect(delivery.attempts[0]?.response?.body).toBe('boom');
     const ids = h.receiver.at('/flaky').map((r) => r.headers['webhook-id']);
     expect(ids).toEqual([delivery.id, delivery.id]);
@@ -153,7 +194,9 @@ describe('receiver faults', () => {
 
   it('waits at least as long as a 429’s Retry-After', async () => {
     const endpoint = await h.createEndpoint('/busy');
-    h.receiver.behave('/busy', (_req, i) => (i === 0 ? { status: 429, headers: { 'retry-after': '1' } } : {}));
+    h.receiver.behave('/busy', (_req, i) =>
+      i === 0 ? { status: 429, headers: { 'retry-after': '1' } } : {},
+    );
     await h.subscribe(1, endpoint.id);
     const { deliveryIds } = await publish(1, 'pre-conversation');
     const delivery = await settled(deliveryIds[0] ?? '');
@@ -164,7 +207,10 @@ describe('receiver faults', () => {
 
   it('does not follow a 301, and counts it as a failure', async () => {
     const endpoint = await h.createEndpoint('/moved');
-    h.receiver.behave('/moved', () => ({ status: 301, headers: { location: h.receiver.url('/elsewhere') } }));
+    h.receiver.behave('/moved', () => ({
+      status: 301,
+      headers: { location: h.receiver.url('/elsewhere') },
+    }));
     await h.subscribe(2, endpoint.id);
     const { deliveryIds } = await publish(2, 'analytics-completed');
     const delivery = await settled(deliveryIds[0] ?? '');
@@ -193,7 +239,10 @@ describe('receiver faults', () => {
     const delivery = await settled(first.deliveryIds[0] ?? '');
     expect(delivery.status).toBe('failed');
     expect(delivery.attempts).toHaveLength(1);
-    const webhook = WebhookDetailSchema.parse((await h.ctx.request('GET', `/api/v1/webhooks/${endpoint.id}`, { as: h.org.users.admin })).body);
+    const webhook = WebhookDetailSchema.parse(
+      (await h.ctx.request('GET', `/api/v1/webhooks/${endpoint.id}`, { as: h.org.users.admin }))
+        .body,
+    );
     expect(webhook.status).toBe('disabled');
     expect(webhook.disabledReason).toMatch(/410 Gone/);
 
@@ -202,8 +251,12 @@ describe('receiver faults', () => {
     const skipped = await detail(later.deliveryIds[0] ?? '');
     expect(skipped.status).toBe('skipped');
     h.receiver.behave('/gone', () => ({ status: 200 }));
-    await h.ctx.request('POST', `/api/v1/webhooks/${endpoint.id}/enable`, { as: h.org.users.admin });
-    const replay = await h.ctx.request('POST', `/api/v1/webhooks/${endpoint.id}/replay-skipped`, { as: h.org.users.support });
+    await h.ctx.request('POST', `/api/v1/webhooks/${endpoint.id}/enable`, {
+      as: h.org.users.admin,
+    });
+    const replay = await h.ctx.request('POST', `/api/v1/webhooks/${endpoint.id}/replay-skipped`, {
+      as: h.org.users.support,
+    });
     expect(replay.body).toEqual({ replayed: 1 });
     expect((await settled(skipped.id)).status).toBe('succeeded');
   });
@@ -217,7 +270,10 @@ describe('receiver faults', () => {
     expect(delivery.status).toBe('failed');
     expect(delivery.attemptCount).toBe(4);
     expect(delivery.lastError).toBe('http_status: Answered 503');
-    const webhook = WebhookDetailSchema.parse((await h.ctx.request('GET', `/api/v1/webhooks/${endpoint.id}`, { as: h.org.users.admin })).body);
+    const webhook = WebhookDetailSchema.parse(
+      (await h.ctx.request('GET', `/api/v1/webhooks/${endpoint.id}`, { as: h.org.users.admin }))
+        .body,
+    );
     expect(webhook.failingSince).not.toBeNull();
     expect(webhook.status).toBe('enabled');
   });
@@ -231,17 +287,28 @@ describe('order and isolation', () => {
     let startFailures = 0;
     h.receiver.behave('/ordered', (req) => {
       const body = JSON.parse(req.body) as { metadata: { callId: string; eventType: string } };
-      if (body.metadata.callId === callA && body.metadata.eventType === 'pre-conversation' && startFailures < 2) {
+      if (
+        body.metadata.callId === callA &&
+        body.metadata.eventType === 'pre-conversation' &&
+        startFailures < 2
+      ) {
         startFailures++;
         return { status: 500 };
       }
       return { status: 200 };
     });
     await h.subscribe(0, endpoint.id);
-    for (const type of ['pre-conversation', 'post-conversation', 'analytics-completed'] as const) await publish(0, type, callA);
-    for (const type of ['pre-conversation', 'post-conversation', 'analytics-completed'] as const) await publish(0, type, callB);
+    for (const type of ['pre-conversation', 'post-conversation', 'analytics-completed'] as const)
+      await publish(0, type, callA);
+    for (const type of ['pre-conversation', 'post-conversation', 'analytics-completed'] as const)
+      await publish(0, type, callB);
 
-    await eventually(() => h.receiver.at('/ordered').filter((r) => r.headers['webhook-id'] !== undefined).length >= 8, 10_000, 'all deliveries');
+    await eventually(
+      () =>
+        h.receiver.at('/ordered').filter((r) => r.headers['webhook-id'] !== undefined).length >= 8,
+      10_000,
+      'all deliveries',
+    );
     const seen = h.receiver.at('/ordered').map((r) => {
       const body = JSON.parse(r.body) as { metadata: { callId: string; eventType: string } };
       return { call: body.metadata.callId, type: body.metadata.eventType, at: r.receivedAt };
@@ -258,7 +325,11 @@ describe('order and isolation', () => {
     const bDone = Math.max(...seen.filter((s) => s.call === callB).map((s) => s.at));
     const aEndAt = seen.find((s) => s.call === callA && s.type === 'post-conversation')?.at ?? 0;
     expect(bDone).toBeLessThan(aEndAt);
-    expect(seen.filter((s) => s.call === callB).map((s) => s.type)).toEqual(['pre-conversation', 'post-conversation', 'analytics-completed']);
+    expect(seen.filter((s) => s.call === callB).map((s) => s.type)).toEqual([
+      'pre-conversation',
+      'post-conversation',
+      'analytics-completed',
+    ]);
   });
 
   it('one slow endpoint does not delay another endpoint’s deliveries', async () => {
@@ -289,15 +360,43 @@ describe('the URL guard at connect time', () => {
     try {
       const target = {
         delivery: { id: 'msg_01JX00000000000000000000AA', body: '{}', attemptCount: 0 },
-        webhook: { url: h.receiver.url('/guarded').replace('127.0.0.1', 'localhost'), headers: {}, secret: 'whsec_AAAA', previousSecret: null, previousSecretExpiresAt: null },
+        webhook: {
+          url: h.receiver.url('/guarded').replace('127.0.0.1', 'localhost'),
+          headers: {},
+          secret: 'whsec_AAAA',
+          previousSecret: null,
+          previousSecretExpiresAt: null,
+        },
       } as unknown as Parameters<typeof attemptDelivery>[1];
-      const byName = await attemptDelivery(strict, target, { schedule: [0], timeoutMs: 1_000, now: () => new Date() });
+      const byName = await attemptDelivery(strict, target, {
+        schedule: [0],
+        timeoutMs: 1_000,
+        now: () => new Date(),
+      });
       expect(byName.record.errorCategory).toBe('blocked');
-      const literal = { ...target, webhook: { ...target.webhook, url: h.receiver.url('/guarded') } };
-      const byAddress = await attemptDelivery(strict, literal, { schedule: [0], timeoutMs: 1_000, now: () => new Date() });
+      const literal = {
+        ...target,
+        webhook: { ...target.webhook, url: h.receiver.url('/guarded') },
+      };
+      const byAddress = await attemptDelivery(strict, literal, {
+        schedule: [0],
+        timeoutMs: 1_000,
+        now: () => new Date(),
+      });
       expect(byAddress.record.errorCategory).toBe('blocked');
-      const metadata = { ...target, webhook: { ...target.webhook, url: 'http://169.254.169.254/latest/meta-data' } };
-      expect((await attemptDelivery(strict, metadata, { schedule: [0], timeoutMs: 1_000, now: () => new Date() })).record.errorCategory).toBe('blocked');
+      const metadata = {
+        ...target,
+        webhook: { ...target.webhook, url: 'http://169.254.169.254/latest/meta-data' },
+      };
+      expect(
+        (
+          await attemptDelivery(strict, metadata, {
+            schedule: [0],
+            timeoutMs: 1_000,
+            now: () => new Date(),
+          })
+        ).record.errorCategory,
+      ).toBe('blocked');
       expect(h.receiver.at('/guarded')).toHaveLength(0);
     } finally {
       await strict.close();

@@ -13,7 +13,6 @@ import {
   claimDueDeliveries,
   loadDeliveriesForAttempt,
   markSkipped,
-  recordAttempt,
   releaseLeases,
   type AttemptTarget,
 } from '../db/queries/deliveries';
@@ -22,6 +21,7 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
 import type { WebhookSender } from '../outbound/send-webhook';
 import { attemptDelivery } from './attempt';
+import { AttemptRecorder } from './attempt-recorder';
 
 export interface WorkerOptions {
   db: Database;
@@ -39,6 +39,17 @@ export interface WorkerOptions {
   now?: () => Date;
 }
 
+/**
+ * How long a claim is held: past the attempt's own timeout, with room to record the result. A worker
+ * that dies holds its deliveries this long before another worker takes them.
+ */
+export function leaseFor(timeoutMs: number): number {
+  return timeoutMs * 2 + 1_000;
+}
+
+/** How long a busy worker gathers freed slots before claiming again. */
+const CLAIM_COALESCE_MS = 3;
+
 export class DeliveryWorker {
   readonly workerId: string;
   private readonly inFlight = new Map<string, Promise<void>>();
@@ -52,6 +63,7 @@ export class DeliveryWorker {
   private readonly perEndpoint: number;
   private readonly pollMs: number;
   private readonly now: () => Date;
+  private readonly recorder: AttemptRecorder;
 
   constructor(private readonly options: WorkerOptions) {
     this.workerId = options.workerId ?? `worker-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -59,6 +71,7 @@ export class DeliveryWorker {
     this.perEndpoint = options.perEndpoint ?? 8;
     this.pollMs = options.pollMs ?? 1_000;
     this.now = options.now ?? (() => new Date());
+    this.recorder = new AttemptRecorder(options.db, this.workerId);
   }
 
   start(): void {
@@ -85,12 +98,17 @@ export class DeliveryWorker {
     await this.loop;
     const pending = [...this.inFlight.values()];
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled(pending), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    await Promise.race([
+      Promise.allSettled(pending),
+      new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
+    ]);
     clearTimeout(timer);
     const unfinished = [...this.inFlight.keys()];
     if (unfinished.length > 0) {
       await releaseLeases(this.options.db, this.workerId, unfinished, this.now());
-      this.options.logger.warn('released deliveries still in flight at shutdown', { count: unfinished.length });
+      this.options.logger.warn('released deliveries still in flight at shutdown', {
+        count: unfinished.length,
+      });
     }
   }
 
@@ -107,7 +125,7 @@ export class DeliveryWorker {
             now: this.now(),
             limit: Math.min(capacity, 100),
             perEndpoint: this.perEndpoint,
-            leaseMs: this.options.timeoutMs + 30_000,
+            leaseMs: leaseFor(this.options.timeoutMs),
           });
           claimed = ids.length;
           for (const target of await loadDeliveriesForAttempt(db, ids)) this.track(target);
@@ -116,8 +134,11 @@ export class DeliveryWorker {
         }
       }
       // A full batch means more may be waiting: go round again at once.
-      if (!this.running || (claimed > 0 && claimed === Math.min(capacity, 100))) continue;
+      if (claimed > 0 && claimed === Math.min(capacity, 100)) continue;
       await this.sleep();
+      // Busy: slots free up one attempt at a time. A moment's wait lets one claim fill several.
+      if (this.inFlight.size > 0)
+        await new Promise((resolve) => setTimeout(resolve, CLAIM_COALESCE_MS));
     }
   }
 
@@ -139,10 +160,13 @@ export class DeliveryWorker {
     if (when >= this.retryAt) return;
     clearTimeout(this.retryTimer);
     this.retryAt = when;
-    this.retryTimer = setTimeout(() => {
-      this.retryAt = Infinity;
-      this.wake();
-    }, Math.max(0, when - Date.now()));
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryAt = Infinity;
+        this.wake();
+      },
+      Math.max(0, when - Date.now()),
+    );
     this.retryTimer.unref();
   }
 
@@ -168,16 +192,34 @@ export class DeliveryWorker {
       metrics.countOutcome('skipped', 'endpoint_disabled');
       return;
     }
-    const decision = await attemptDelivery(sender, target, { schedule: retrySchedule, timeoutMs, now: this.now });
-    await recordAttempt(db, delivery.id, this.workerId, decision.record, decision.outcome);
-    const disabled = await recordEndpointHealth(db, webhook.id, {
-      succeeded: decision.outcome.status === 'succeeded',
-      gone: decision.gone,
-      now: this.now(),
+    const decision = await attemptDelivery(sender, target, {
+      schedule: retrySchedule,
+      timeoutMs,
+      now: this.now,
     });
+    await this.recorder.record({
+      deliveryId: delivery.id,
+      attempt: decision.record,
+      outcome: decision.outcome,
+    });
+    const succeeded = decision.outcome.status === 'succeeded';
+    // A success on a healthy endpoint changes nothing: skip the write on the hot path.
+    const disabled =
+      succeeded && webhook.failingSince === null
+        ? null
+        : await recordEndpointHealth(db, webhook.id, {
+            succeeded,
+            gone: decision.gone,
+            now: this.now(),
+          });
     metrics.observeAttemptSeconds(decision.record.durationMs / 1000);
     const category = decision.record.errorCategory ?? 'none';
-    const outcome = decision.outcome.status === 'pending' ? 'retrying' : decision.outcome.status === 'succeeded' ? 'succeeded' : 'failed';
+    const outcome =
+      decision.outcome.status === 'pending'
+        ? 'retrying'
+        : decision.outcome.status === 'succeeded'
+          ? 'succeeded'
+          : 'failed';
     metrics.countOutcome(outcome, category);
     if (decision.outcome.nextAttemptAt) this.wakeAt(decision.outcome.nextAttemptAt);
     const fields = {

@@ -50,6 +50,17 @@ describe('the OpenAPI document', () => {
         'PATCH /api/v1/agents/{id}',
         'PUT /api/v1/agents/{id}/webhook-subscriptions',
         'DELETE /api/v1/agents/{id}/webhook-subscriptions',
+        'POST /api/v1/agents/{id}/test-call',
+        'POST /api/v1/webhooks/{id}/test',
+        'POST /api/v1/webhooks/{id}/signature-test',
+        'POST /api/v1/webhooks/{id}/replay-skipped',
+        'POST /api/v1/events',
+        'GET /api/v1/api-keys',
+        'POST /api/v1/api-keys',
+        'DELETE /api/v1/api-keys/{id}',
+        'GET /api/v1/deliveries',
+        'GET /api/v1/deliveries/{id}',
+        'POST /api/v1/deliveries/{id}/redeliver',
       ].sort(),
     );
   });
@@ -59,7 +70,10 @@ describe('the OpenAPI document', () => {
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const method of Object.keys(methods)) {
         if (path === '/api/v1/auth/login') continue;
-        const concrete = path.replace('{id}', crypto.randomUUID());
+        const id = path.startsWith('/api/v1/deliveries')
+          ? 'msg_01JX00000000000000000000AA'
+          : crypto.randomUUID();
+        const concrete = path.replace('{id}', id);
         const hasBody = ['post', 'put', 'patch'].includes(method);
         const response = await ctx.request(
           method.toUpperCase(),
@@ -114,5 +128,20 @@ describe('the API edge', () => {
   it('reports health and readiness', async () => {
     expect((await ctx.request('GET', '/healthz')).body).toEqual({ status: 'ok' });
     expect((await ctx.request('GET', '/readyz')).body).toEqual({ status: 'ready' });
+  });
+
+  it('serves Prometheus metrics, queue gauges included', async () => {
+    ctx.deps.metrics.countOutcome('succeeded');
+    ctx.deps.metrics.observeAttemptSeconds(0.02);
+    const response = await ctx.app.request('/metrics');
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toContain(
+      'ringpost_delivery_attempts_total{outcome="succeeded",failure="none"} 1',
+    );
+    expect(text).toContain('ringpost_delivery_attempt_duration_seconds_bucket{le="0.025"} 1');
+    expect(text).toContain('ringpost_delivery_attempt_duration_seconds_count 1');
+    expect(text).toMatch(/ringpost_delivery_queue_depth\{state="queued"\} \d+/);
+    expect(text).toMatch(/ringpost_delivery_oldest_due_age_seconds \d/);
   });
 });

@@ -72,12 +72,17 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   app.use('/api/*', async (c, next) => {
     // Call events carry whole transcripts; everything else is small.
     const maxSize = c.req.path === '/api/v1/events' ? INGEST_BODY_LIMIT : API_BODY_LIMIT;
-    return bodyLimit({
+    const limit = bodyLimit({
       maxSize,
       onError: () => {
-        throw new ApiError(413, 'payload_too_large', `Request bodies here are limited to ${maxSize / 1024} KiB`);
+        throw new ApiError(
+          413,
+          'payload_too_large',
+          `Request bodies here are limited to ${maxSize / 1024} KiB`,
+        );
       },
-    })(c, next);
+    });
+    return limit(c as Parameters<typeof limit>[0], next);
   });
   app.use('/api/*', originGuard, jsonBodyGuard, sessionMiddleware);
 
@@ -169,7 +174,9 @@ function mountOperational(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   });
   app.get('/metrics', async (c) => {
     const stats = await queueStats(deps.db, (deps.now ?? (() => new Date()))());
-    return c.body(deps.metrics.render(stats), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+    return c.body(deps.metrics.render(stats), 200, {
+      'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+    });
   });
 }
 

@@ -30,11 +30,14 @@ export class Metrics {
     const lines = [
       '# HELP ringpost_delivery_attempts_total Delivery attempts by outcome and failure category.',
       '# TYPE ringpost_delivery_attempts_total counter',
-      ...[...this.outcomes].map(([labels, value]) => `ringpost_delivery_attempts_total{${labels}} ${value}`),
+      ...[...this.outcomes].map(
+        ([labels, value]) => `ringpost_delivery_attempts_total{${labels}} ${value}`,
+      ),
       '# HELP ringpost_delivery_attempt_duration_seconds Time from sending a request to its outcome.',
       '# TYPE ringpost_delivery_attempt_duration_seconds histogram',
       ...LATENCY_BUCKETS_SECONDS.map(
-        (bound, i) => `ringpost_delivery_attempt_duration_seconds_bucket{le="${bound}"} ${this.buckets[i] ?? 0}`,
+        (bound, i) =>
+          `ringpost_delivery_attempt_duration_seconds_bucket{le="${bound}"} ${this.buckets[i] ?? 0}`,
       ),
       `ringpost_delivery_attempt_duration_seconds_bucket{le="+Inf"} ${this.latencyCount}`,
       `ringpost_delivery_attempt_duration_seconds_sum ${this.latencySum}`,

@@ -25,7 +25,12 @@ export interface SendRequest {
 export interface SendResult {
   startedAt: Date;
   durationMs: number;
-  response: { status: number; headers: Record<string, string>; body: string; bodyTruncated: boolean } | null;
+  response: {
+    status: number;
+    headers: Record<string, string>;
+    body: string;
+    bodyTruncated: boolean;
+  } | null;
   /** Null for a 2xx answer. */
   error: { category: FailureCategory; message: string } | null;
   /** From a Retry-After header, in milliseconds. */
@@ -55,7 +60,12 @@ function guardedLookup(guard: UrlGuard): LookupFunction {
         return;
       }
       const first = addresses[0];
-      if (!first) callback(Object.assign(new Error(`No address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+      if (!first)
+        callback(
+          Object.assign(new Error(`No address for ${hostname}`), { code: 'ENOTFOUND' }),
+          '',
+          0,
+        );
       else callback(null, first.address, first.family);
     });
   };
@@ -80,8 +90,12 @@ function categorise(error: unknown): { category: FailureCategory; message: strin
   if (name === 'TimeoutError' || name === 'AbortError' || /TIMEOUT/.test(code)) {
     return { category: 'timeout', message: message || 'timed out' };
   }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return { category: 'dns', message };
-  if (/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/.test(code) || /certificate|TLS|SSL/i.test(message)) {
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
+    return { category: 'dns', message };
+  if (
+    /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/.test(code) ||
+    /certificate|TLS|SSL/i.test(message)
+  ) {
     return { category: 'tls', message };
   }
   return { category: 'connect', message };
@@ -94,7 +108,9 @@ function parseRetryAfter(value: string | undefined, now: number): number | null 
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+function flattenHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
@@ -171,7 +187,12 @@ export class WebhookSender {
       const result: SendResult = {
         startedAt,
         durationMs: elapsed(),
-        response: { status, headers, body: Buffer.concat(chunks).toString('utf8'), bodyTruncated: truncated },
+        response: {
+          status,
+          headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          bodyTruncated: truncated,
+        },
         error: null,
         retryAfterMs: parseRetryAfter(headers['retry-after'], Date.now()),
       };

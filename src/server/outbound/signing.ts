@@ -10,11 +10,21 @@ import { createHmac } from 'node:crypto';
 import { WEBHOOK_SECRET_PREFIX } from '@contract/webhooks';
 
 export function secretKey(secret: string): Buffer {
-  return Buffer.from(secret.startsWith(WEBHOOK_SECRET_PREFIX) ? secret.slice(WEBHOOK_SECRET_PREFIX.length) : secret, 'base64');
+  return Buffer.from(
+    secret.startsWith(WEBHOOK_SECRET_PREFIX) ? secret.slice(WEBHOOK_SECRET_PREFIX.length) : secret,
+    'base64',
+  );
 }
 
-export function standardSignature(secret: string, id: string, timestamp: number, body: string): string {
-  const mac = createHmac('sha256', secretKey(secret)).update(`${id}.${timestamp}.${body}`).digest('base64');
+export function standardSignature(
+  secret: string,
+  id: string,
+  timestamp: number,
+  body: string,
+): string {
+  const mac = createHmac('sha256', secretKey(secret))
+    .update(`${id}.${timestamp}.${body}`)
+    .digest('base64');
   return `v1,${mac}`;
 }
 
@@ -28,12 +38,19 @@ export interface SigningSecrets {
   previous?: string | null;
 }
 
-export function signatureHeaders(secrets: SigningSecrets, id: string, timestamp: number, body: string): Record<string, string> {
+export function signatureHeaders(
+  secrets: SigningSecrets,
+  id: string,
+  timestamp: number,
+  body: string,
+): Record<string, string> {
   const all = [secrets.current, ...(secrets.previous ? [secrets.previous] : [])];
   return {
     'webhook-id': id,
     'webhook-timestamp': String(timestamp),
-    'webhook-signature': all.map((secret) => standardSignature(secret, id, timestamp, body)).join(' '),
+    'webhook-signature': all
+      .map((secret) => standardSignature(secret, id, timestamp, body))
+      .join(' '),
     'x-signature': platformSignature(secrets.current, body),
   };
 }

@@ -24,13 +24,18 @@ export interface DeliveryHarness {
   worker: DeliveryWorker;
   metrics: Metrics;
   apiKey: string;
-  createEndpoint(path: string, extra?: Record<string, unknown>): Promise<{ id: string; secret: string; url: string }>;
+  createEndpoint(
+    path: string,
+    extra?: Record<string, unknown>,
+  ): Promise<{ id: string; secret: string; url: string }>;
   subscribe(agentIndex: number, webhookId: string, eventTypes?: EventType[]): Promise<string>;
   ingest(event: IngestEventRequest, key?: string): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
 
-export async function createDeliveryHarness(options: { env?: Record<string, string>; perEndpoint?: number; concurrency?: number } = {}): Promise<DeliveryHarness> {
+export async function createDeliveryHarness(
+  options: { env?: Record<string, string>; perEndpoint?: number; concurrency?: number } = {},
+): Promise<DeliveryHarness> {
   const ctx = await createTestContext({
     env: {
       RINGPOST_ALLOWED_TARGETS: '127.0.0.0/8',
@@ -56,7 +61,10 @@ export async function createDeliveryHarness(options: { env?: Record<string, stri
   const unlisten = await ctx.handle.listen(DELIVERIES_CHANNEL, () => worker.wake());
   worker.start();
 
-  const created = await ctx.request('POST', '/api/v1/api-keys', { as: org.users.admin, body: { name: 'platform' } });
+  const created = await ctx.request('POST', '/api/v1/api-keys', {
+    as: org.users.admin,
+    body: { name: 'platform' },
+  });
   const apiKey = CreatedApiKeySchema.parse(created.body).key;
 
   return {
@@ -67,22 +75,38 @@ export async function createDeliveryHarness(options: { env?: Record<string, stri
     metrics,
     apiKey,
     async createEndpoint(path, extra = {}) {
-      const response = await ctx.request('POST', '/api/v1/webhooks', { as: org.users.admin, body: { url: receiver.url(path), ...extra } });
+      const response = await ctx.request('POST', '/api/v1/webhooks', {
+        as: org.users.admin,
+        body: { url: receiver.url(path), ...extra },
+      });
       const webhook = WebhookDetailSchema.parse(response.body);
       return { id: webhook.id, secret: webhook.secret ?? '', url: webhook.url };
     },
-    async subscribe(agentIndex, webhookId, eventTypes = ['pre-conversation', 'post-conversation', 'analytics-completed']) {
+    async subscribe(
+      agentIndex,
+      webhookId,
+      eventTypes = ['pre-conversation', 'post-conversation', 'analytics-completed'],
+    ) {
       const agent = org.agents[agentIndex];
       if (!agent) throw new Error('no such agent');
-      const response = await ctx.request('PUT', `/api/v1/agents/${agent.id}/webhook-subscriptions`, {
-        as: org.users.admin,
-        body: { webhookId, eventTypes },
-      });
-      if (response.status !== 200) throw new Error(`subscribe failed: ${JSON.stringify(response.body)}`);
+      const response = await ctx.request(
+        'PUT',
+        `/api/v1/agents/${agent.id}/webhook-subscriptions`,
+        {
+          as: org.users.admin,
+          body: { webhookId, eventTypes },
+        },
+      );
+      if (response.status !== 200)
+        throw new Error(`subscribe failed: ${JSON.stringify(response.body)}`);
       return agent.id;
     },
     async ingest(event, key = apiKey) {
-      const response = await ctx.request('POST', '/api/v1/events', { body: event, headers: { authorization: `Bearer ${key}` }, origin: null });
+      const response = await ctx.request('POST', '/api/v1/events', {
+        body: event,
+        headers: { authorization: `Bearer ${key}` },
+        origin: null,
+      });
       return { status: response.status, body: response.body };
     },
     async close() {
@@ -95,7 +119,16 @@ export async function createDeliveryHarness(options: { env?: Record<string, stri
 }
 
 /** An ingestion request built from the contract's example of that event type. */
-export function exampleEvent(agentId: string, callId: string, eventType: EventType): IngestEventRequest {
-  const { agentId: _a, callId: _c, eventType: _e, ...metadata } = EXAMPLE_PAYLOADS[eventType].metadata;
+export function exampleEvent(
+  agentId: string,
+  callId: string,
+  eventType: EventType,
+): IngestEventRequest {
+  const {
+    agentId: _a,
+    callId: _c,
+    eventType: _e,
+    ...metadata
+  } = EXAMPLE_PAYLOADS[eventType].metadata;
   return { agentId, callId, eventType, metadata } as IngestEventRequest;
 }

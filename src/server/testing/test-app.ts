@@ -13,7 +13,7 @@ import { insertAgent } from '../db/queries/agents';
 import { insertOrganisation } from '../db/queries/organisations';
 import { createSession } from '../db/queries/sessions';
 import { insertUser } from '../db/queries/users';
-import type { DatabaseHandle } from '../db/database';
+import { rowsOf, type DatabaseHandle } from '../db/database';
 import { hashPassword, type ScryptCost } from '../security/passwords';
 import { generateToken, hashToken } from '../security/tokens';
 import { UrlGuard } from '../security/url-guard';
@@ -152,7 +152,7 @@ export async function createTestContext(
     const parts: unknown[] = [];
     for (const table of tables) {
       const result = await database.db.execute(sql.raw(`select * from ${table} order by 1, 2`));
-      parts.push((result as { rows: unknown[] }).rows);
+      parts.push(rowsOf(result));
     }
     return JSON.stringify(parts);
   }

@@ -7,33 +7,51 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../db/database';
 
-export async function createTestDatabase(): Promise<DatabaseHandle> {
-  if (process.env.RINGPOST_TEST_DB !== 'postgres') {
-    const handle = await openDatabase({ kind: 'embedded-memory' });
-    await handle.migrate();
-    return handle;
-  }
+export const usesPostgres = () => process.env.RINGPOST_TEST_DB === 'postgres';
 
+/**
+ * An empty PostgreSQL database of the caller's own on TEST_DATABASE_URL's server, for tests that hand a
+ * URL to child processes. `drop()` removes it.
+ */
+export async function createPostgresDatabase(): Promise<{
+  url: string;
+  drop: () => Promise<void>;
+}> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('RINGPOST_TEST_DB=postgres needs TEST_DATABASE_URL');
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `ringpost_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
+  return {
+    url: url.toString(),
+    async drop() {
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  if (!usesPostgres()) {
+    const handle = await openDatabase({ kind: 'embedded-memory' });
+    await handle.migrate();
+    return handle;
+  }
+
+  const database = await createPostgresDatabase();
+  const handle = await openDatabase({ kind: 'postgres', url: database.url, poolSize: 4 });
   await handle.migrate();
   return {
     ...handle,
     async close() {
       await handle.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await database.drop();
     },
   };
 }

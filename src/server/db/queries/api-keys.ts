@@ -4,9 +4,18 @@ import { apiKeys, users } from '../schema';
 
 export async function insertApiKey(
   db: Queryable,
-  values: { organisationId: string; name: string; prefix: string; keyHash: string; createdBy: string },
+  values: {
+    organisationId: string;
+    name: string;
+    prefix: string;
+    keyHash: string;
+    createdBy: string;
+  },
 ) {
-  const [row] = await db.insert(apiKeys).values({ id: crypto.randomUUID(), ...values }).returning();
+  const [row] = await db
+    .insert(apiKeys)
+    .values({ id: crypto.randomUUID(), ...values })
+    .returning();
   if (!row) throw new Error('insert returned no row');
   return row;
 }
@@ -41,11 +50,22 @@ export async function findApiKey(db: Queryable, organisationId: string, id: stri
   return row;
 }
 
-export async function revokeApiKey(db: Queryable, organisationId: string, id: string, now: Date): Promise<boolean> {
+export async function revokeApiKey(
+  db: Queryable,
+  organisationId: string,
+  id: string,
+  now: Date,
+): Promise<boolean> {
   const updated = await db
     .update(apiKeys)
     .set({ revokedAt: now })
-    .where(and(eq(apiKeys.organisationId, organisationId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .where(
+      and(
+        eq(apiKeys.organisationId, organisationId),
+        eq(apiKeys.id, id),
+        isNull(apiKeys.revokedAt),
+      ),
+    )
     .returning({ id: apiKeys.id });
   return updated.length > 0;
 }
@@ -53,7 +73,11 @@ export async function revokeApiKey(db: Queryable, organisationId: string, id: st
 /** The active key with this hash, if any. */
 export async function findActiveApiKeyByHash(db: Queryable, keyHash: string) {
   const [row] = await db
-    .select({ id: apiKeys.id, organisationId: apiKeys.organisationId, lastUsedAt: apiKeys.lastUsedAt })
+    .select({
+      id: apiKeys.id,
+      organisationId: apiKeys.organisationId,
+      lastUsedAt: apiKeys.lastUsedAt,
+    })
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)));
   return row;
@@ -64,5 +88,10 @@ export async function touchApiKey(db: Queryable, id: string, now: Date) {
   await db
     .update(apiKeys)
     .set({ lastUsedAt: now })
-    .where(and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - 60_000)))));
+    .where(
+      and(
+        eq(apiKeys.id, id),
+        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - 60_000))),
+      ),
+    );
 }

@@ -3,10 +3,10 @@
  * `FOR UPDATE SKIP LOCKED`, so any number of workers share one table without taking the same row;
  * a worker that dies leaves leases that expire, and another worker picks those deliveries up.
  */
-import { and, asc, count, desc, eq, inArray, lt, min, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, min, sql, type SQL } from 'drizzle-orm';
 import type { DeliveryListQuery, DeliveryStatus } from '@contract/deliveries';
 import type { EventType } from '@contract/event-types';
-import { DELIVERIES_CHANNEL, type Queryable } from '../database';
+import { DELIVERIES_CHANNEL, rowsOf, type Queryable } from '../database';
 import { agents, deliveries, deliveryAttempts, webhooks } from '../schema';
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
@@ -16,10 +16,18 @@ export async function insertDeliveries(db: Queryable, rows: NewDelivery[]) {
   if (rows.length > 0) await db.insert(deliveries).values(rows);
 }
 
-export async function countSkippedDeliveries(db: Queryable, organisationId: string, webhookId: string): Promise<number> {
+export async function countSkippedDeliveries(
+  db: Queryable,
+  organisationId: string,
+  webhookId: string,
+): Promise<number> {
   return db.$count(
     deliveries,
-    and(eq(deliveries.organisationId, organisationId), eq(deliveries.webhookId, webhookId), eq(deliveries.status, 'skipped')),
+    and(
+      eq(deliveries.organisationId, organisationId),
+      eq(deliveries.webhookId, webhookId),
+      eq(deliveries.status, 'skipped'),
+    ),
   );
 }
 
@@ -44,9 +52,9 @@ export async function claimDueDeliveries(db: Queryable, options: ClaimOptions): 
   // Looking further than `limit` lets a blocked lane or a busy endpoint be skipped without starving the rest.
   const scan = Math.max(limit * 4, 100);
   const result = await db.execute(sql`
-    with candidates as (
-      select d.id, d.webhook_id,
-             row_number() over (partition by d.webhook_id order by d.next_attempt_at, d.id) as rank
+    with due as (
+      -- Walks the due index in time order and stops after scan rows: no full scan of a long queue.
+      select d.id, d.webhook_id, d.next_attempt_at
       from deliveries d
       where ((d.status = 'pending' and d.next_attempt_at <= ${now})
           or (d.status = 'delivering' and d.lease_expires_at < ${now}))
@@ -58,6 +66,10 @@ export async function claimDueDeliveries(db: Queryable, options: ClaimOptions): 
             and earlier.status in ('pending', 'delivering'))
       order by d.next_attempt_at, d.id
       limit ${scan}
+    ),
+    candidates as (
+      select id, webhook_id, row_number() over (partition by webhook_id order by next_attempt_at, id) as rank
+      from due
     ),
     busy as (
       select webhook_id, count(*) as in_flight
@@ -82,7 +94,7 @@ export async function claimDueDeliveries(db: Queryable, options: ClaimOptions): 
     where d.id = locked.id
     returning d.id
   `);
-  return (result as unknown as { rows: { id: string }[] }).rows.map((row) => row.id);
+  return rowsOf<{ id: string }>(result).map((row) => row.id);
 }
 
 /** What an attempt needs: the delivery and its endpoint as they are now. */
@@ -129,30 +141,47 @@ export interface DeliveryOutcome {
   completedAt: Date | null;
 }
 
-/** Stores one attempt and the delivery's new state together: neither is ever saved without the other. */
-export async function recordAttempt(db: Queryable, deliveryId: string, workerId: string, attempt: AttemptRecord, outcome: DeliveryOutcome) {
+export interface AttemptResult {
+  deliveryId: string;
+  attempt: AttemptRecord;
+  outcome: DeliveryOutcome;
+}
+
+/**
+ * Stores attempts and their deliveries' new states in one transaction: an attempt is never saved
+ * without its outcome, nor the reverse. Batched because, on the embedded database especially, each
+ * statement costs far more than each row.
+ */
+export async function recordAttempts(db: Queryable, workerId: string, results: AttemptResult[]) {
+  if (results.length === 0) return;
   await db.transaction(async (tx) => {
-    await tx.insert(deliveryAttempts).values({
-      deliveryId,
-      // Counted in the database: a delivery whose lease expired mid-attempt may be attempted twice.
-      number: sql`(select coalesce(max(${deliveryAttempts.number}), 0) + 1 from ${deliveryAttempts} where ${deliveryAttempts.deliveryId} = ${deliveryId})`,
-      ...attempt,
-    });
-    await tx
-      .update(deliveries)
-      .set({
-        status: outcome.status,
-        nextAttemptAt: outcome.nextAttemptAt,
-        completedAt: outcome.completedAt,
-        lastError: outcome.lastError,
-        lastResponseStatus: attempt.responseStatus,
-        lastDurationMs: attempt.durationMs,
-        attemptCount: sql`${deliveries.attemptCount} + 1`,
-        leaseExpiresAt: null,
-        leasedBy: null,
-      })
-      // Another worker that took over an expired lease owns the delivery's state now.
-      .where(and(eq(deliveries.id, deliveryId), or(eq(deliveries.leasedBy, workerId), sql`${deliveries.leasedBy} is null`)));
+    await tx.insert(deliveryAttempts).values(
+      results.map(({ deliveryId, attempt }) => ({
+        deliveryId,
+        // Counted in the database: a delivery whose lease expired mid-attempt may be attempted twice.
+        number: sql`(select coalesce(max(${deliveryAttempts.number}), 0) + 1 from ${deliveryAttempts} where ${deliveryAttempts.deliveryId} = ${deliveryId})`,
+        ...attempt,
+      })),
+    );
+    const rows = results.map(
+      ({ deliveryId, attempt, outcome }) =>
+        sql`(${deliveryId}, ${outcome.status}, ${outcome.nextAttemptAt}::timestamptz, ${outcome.completedAt}::timestamptz, ${outcome.lastError}::text, ${attempt.responseStatus}::integer, ${attempt.durationMs}::double precision)`,
+    );
+    await tx.execute(sql`
+      update deliveries as d
+      set status = v.status,
+          next_attempt_at = v.next_attempt_at,
+          completed_at = v.completed_at,
+          last_error = v.last_error,
+          last_response_status = v.last_response_status,
+          last_duration_ms = v.last_duration_ms,
+          attempt_count = d.attempt_count + 1,
+          lease_expires_at = null,
+          leased_by = null
+      from (values ${sql.join(rows, sql`, `)}) as v(id, status, next_attempt_at, completed_at, last_error, last_response_status, last_duration_ms)
+      -- Another worker that took over an expired lease owns the delivery's state now.
+      where d.id = v.id and (d.leased_by = ${workerId} or d.leased_by is null)
+    `);
   });
 }
 
@@ -160,7 +189,14 @@ export async function recordAttempt(db: Queryable, deliveryId: string, workerId:
 export async function markSkipped(db: Queryable, deliveryId: string, now: Date) {
   await db
     .update(deliveries)
-    .set({ status: 'skipped', lastError: 'The endpoint is disabled', completedAt: now, leaseExpiresAt: null, leasedBy: null, nextAttemptAt: null })
+    .set({
+      status: 'skipped',
+      lastError: 'The endpoint is disabled',
+      completedAt: now,
+      leaseExpiresAt: null,
+      leasedBy: null,
+      nextAttemptAt: null,
+    })
     .where(eq(deliveries.id, deliveryId));
 }
 
@@ -170,19 +206,32 @@ export async function releaseLeases(db: Queryable, workerId: string, ids: string
   await db
     .update(deliveries)
     .set({ status: 'pending', leaseExpiresAt: null, leasedBy: null, nextAttemptAt: now })
-    .where(and(inArray(deliveries.id, ids), eq(deliveries.leasedBy, workerId), eq(deliveries.status, 'delivering')));
+    .where(
+      and(
+        inArray(deliveries.id, ids),
+        eq(deliveries.leasedBy, workerId),
+        eq(deliveries.status, 'delivering'),
+      ),
+    );
 }
 
 export async function queueStats(db: Queryable, now: Date) {
   const [row] = await db
     .select({ depth: count(), oldestDue: min(deliveries.nextAttemptAt) })
     .from(deliveries)
-    .where(and(inArray(deliveries.status, ['pending', 'delivering']), lt(deliveries.nextAttemptAt, now)));
-  const [all] = await db.select({ depth: count() }).from(deliveries).where(inArray(deliveries.status, ['pending', 'delivering']));
+    .where(
+      and(inArray(deliveries.status, ['pending', 'delivering']), lt(deliveries.nextAttemptAt, now)),
+    );
+  const [all] = await db
+    .select({ depth: count() })
+    .from(deliveries)
+    .where(inArray(deliveries.status, ['pending', 'delivering']));
   return {
     queued: all?.depth ?? 0,
     due: row?.depth ?? 0,
-    oldestDueAgeSeconds: row?.oldestDue ? Math.max(0, (now.getTime() - row.oldestDue.getTime()) / 1000) : 0,
+    oldestDueAgeSeconds: row?.oldestDue
+      ? Math.max(0, (now.getTime() - row.oldestDue.getTime()) / 1000)
+      : 0,
   };
 }
 
@@ -202,7 +251,11 @@ export interface DeliveryFilters extends Omit<DeliveryListQuery, 'cursor' | 'lim
   limit: number;
 }
 
-export async function listDeliveries(db: Queryable, organisationId: string, filters: DeliveryFilters) {
+export async function listDeliveries(
+  db: Queryable,
+  organisationId: string,
+  filters: DeliveryFilters,
+) {
   const conditions: (SQL | undefined)[] = [
     eq(deliveries.organisationId, organisationId),
     filters.status ? eq(deliveries.status, filters.status) : undefined,
@@ -235,24 +288,50 @@ export async function findDelivery(db: Queryable, organisationId: string, id: st
 }
 
 export async function listAttempts(db: Queryable, deliveryId: string) {
-  return db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, deliveryId)).orderBy(asc(deliveryAttempts.number));
+  return db
+    .select()
+    .from(deliveryAttempts)
+    .where(eq(deliveryAttempts.deliveryId, deliveryId))
+    .orderBy(asc(deliveryAttempts.number));
 }
 
 /** A new attempt now; the delivery keeps its id (and so its webhook-id) and its history. */
-export async function scheduleRedelivery(db: Queryable, organisationId: string, id: string, now: Date): Promise<boolean> {
+export async function scheduleRedelivery(
+  db: Queryable,
+  organisationId: string,
+  id: string,
+  now: Date,
+): Promise<boolean> {
   const updated = await db
     .update(deliveries)
     .set({ status: 'pending', nextAttemptAt: now, completedAt: null })
-    .where(and(eq(deliveries.organisationId, organisationId), eq(deliveries.id, id), sql`${deliveries.status} <> 'delivering'`))
+    .where(
+      and(
+        eq(deliveries.organisationId, organisationId),
+        eq(deliveries.id, id),
+        sql`${deliveries.status} <> 'delivering'`,
+      ),
+    )
     .returning({ id: deliveries.id });
   return updated.length > 0;
 }
 
-export async function replaySkippedDeliveries(db: Queryable, organisationId: string, webhookId: string, now: Date): Promise<number> {
+export async function replaySkippedDeliveries(
+  db: Queryable,
+  organisationId: string,
+  webhookId: string,
+  now: Date,
+): Promise<number> {
   const updated = await db
     .update(deliveries)
     .set({ status: 'pending', nextAttemptAt: now, completedAt: null, lastError: null })
-    .where(and(eq(deliveries.organisationId, organisationId), eq(deliveries.webhookId, webhookId), eq(deliveries.status, 'skipped')))
+    .where(
+      and(
+        eq(deliveries.organisationId, organisationId),
+        eq(deliveries.webhookId, webhookId),
+        eq(deliveries.status, 'skipped'),
+      ),
+    )
     .returning({ id: deliveries.id });
   return updated.length;
 }

@@ -133,7 +133,10 @@ export async function recordEndpointHealth(
   const day = result.now.toISOString().slice(0, 10);
   let reason: string | null = null;
   if (result.gone) reason = `Disabled automatically on ${day}: the endpoint answered 410 Gone`;
-  else if (row.failingSince && result.now.getTime() - row.failingSince.getTime() >= FAILING_DISABLE_AFTER_MS) {
+  else if (
+    row.failingSince &&
+    result.now.getTime() - row.failingSince.getTime() >= FAILING_DISABLE_AFTER_MS
+  ) {
     reason = `Disabled automatically on ${day}: every delivery failed for 5 days`;
   }
   if (reason) {

@@ -10,16 +10,28 @@ export const requireApiKey = () =>
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) {
-      throw new ApiError(401, 'unauthenticated', 'Send an API key: Authorization: Bearer <key>', undefined, {
-        'www-authenticate': 'Bearer',
-      });
+      throw new ApiError(
+        401,
+        'unauthenticated',
+        'Send an API key: Authorization: Bearer <key>',
+        undefined,
+        {
+          'www-authenticate': 'Bearer',
+        },
+      );
     }
     const { db, now = () => new Date() } = c.var.deps;
     const key = await findActiveApiKeyByHash(db, hashToken(match[1]));
     if (!key) {
-      throw new ApiError(401, 'unauthenticated', 'This API key is not valid or has been revoked', undefined, {
-        'www-authenticate': 'Bearer error="invalid_token"',
-      });
+      throw new ApiError(
+        401,
+        'unauthenticated',
+        'This API key is not valid or has been revoked',
+        undefined,
+        {
+          'www-authenticate': 'Bearer error="invalid_token"',
+        },
+      );
     }
     c.set('keyCaller', { apiKeyId: key.id, organisationId: key.organisationId });
     await touchApiKey(db, key.id, now());
@@ -28,6 +40,7 @@ export const requireApiKey = () =>
 
 export function keyCallerOf(c: { var: { keyCaller: KeyCaller | undefined } }): KeyCaller {
   const caller = c.var.keyCaller;
-  if (!caller) throw new ApiError(401, 'unauthenticated', 'Send an API key: Authorization: Bearer <key>');
+  if (!caller)
+    throw new ApiError(401, 'unauthenticated', 'Send an API key: Authorization: Bearer <key>');
   return caller;
 }

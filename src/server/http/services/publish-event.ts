@@ -1,13 +1,18 @@
 /**
- * Ingestion: a call event becomes one stored event and one delivery per subscribed endpoint, written in
- * one transaction before the caller gets its 202 — so an accepted event is never lost, and a repeated
- * (callId, eventType) creates nothing new.
+ * Ingestion: a call event becomes one stored event and, if the agent subscribes an endpoint to it, one
+ * delivery, written atomically before the caller gets its 202 — so an accepted event is never lost, and a
+ * repeated (callId, eventType) creates nothing new.
  */
 import type { IngestEventRequest, WebhookPayload } from '@contract/call-events';
 import type { IngestEventResponse } from '@contract/deliveries';
-import type { Database } from '../../db/database';
-import { EVENT_SEQUENCE, insertDeliveries, notifyWorkers, type NewDelivery } from '../../db/queries/deliveries';
-import { findEventId, findSubscribedEndpoints, insertEventOnce } from '../../db/queries/events';
+import { DELIVERIES_CHANNEL, type Database } from '../../db/database';
+import { EVENT_SEQUENCE } from '../../db/queries/deliveries';
+import {
+  findEventId,
+  findSubscribedEndpoints,
+  storeEventWithDelivery,
+  type StoreEventInput,
+} from '../../db/queries/events';
 import { newDeliveryId } from '../../db/ids';
 
 export interface PublishOptions {
@@ -32,56 +37,60 @@ export function deliveredMetadata(event: IngestEventRequest): WebhookPayload['me
   } as WebhookPayload['metadata'];
 }
 
-export async function publishEvent(db: Database, options: PublishOptions): Promise<IngestEventResponse> {
+export async function publishEvent(
+  db: Database,
+  options: PublishOptions,
+): Promise<IngestEventResponse> {
   const { organisationId, event, now } = options;
   const dueAt = new Date((options.publishAt ?? now).getTime() + options.firstDelayMs);
-  return db.transaction(async (tx) => {
-    const eventId = await insertEventOnce(tx, {
+  // An agent has at most one endpoint (docs/decisions/0005). Read before the write: an event that races a
+  // subscription change goes by the subscription as it was a moment earlier.
+  const [endpoint] = await findSubscribedEndpoints(
+    db,
+    organisationId,
+    event.agentId,
+    event.eventType,
+  );
+  const eventId = crypto.randomUUID();
+  let delivery: StoreEventInput['delivery'];
+  if (endpoint) {
+    const id = newDeliveryId(now.getTime());
+    const payload: WebhookPayload = {
+      id,
+      event: `${event.agentId}.${event.eventType}`,
+      url: endpoint.url,
+      description: endpoint.description ?? '',
+      metadata: deliveredMetadata(event),
+    };
+    const enabled = endpoint.status === 'enabled';
+    delivery = {
+      id,
+      webhookId: endpoint.id,
+      sequence: EVENT_SEQUENCE[event.eventType],
+      body: JSON.stringify(payload),
+      status: enabled ? 'pending' : 'skipped',
+      nextAttemptAt: enabled ? dueAt : null,
+      completedAt: enabled ? null : now,
+      lastError: enabled ? null : 'The endpoint was disabled when the event arrived',
+    };
+  }
+  const stored = await storeEventWithDelivery(db, {
+    event: {
+      id: eventId,
       organisationId,
       agentId: event.agentId,
       callId: event.callId,
       eventType: event.eventType,
       details: event.metadata,
       receivedAt: now,
-    });
-    if (!eventId) {
-      const existing = await findEventId(tx, organisationId, event.callId, event.eventType);
-      if (!existing) throw new Error('event vanished between insert and select');
-      return { eventId: existing, duplicate: true, deliveryIds: [] };
-    }
-
-    const endpoints = await findSubscribedEndpoints(tx, organisationId, event.agentId, event.eventType);
-    const metadata = deliveredMetadata(event);
-    const rows: NewDelivery[] = endpoints.map((endpoint) => {
-      const id = newDeliveryId(now.getTime());
-      const payload: WebhookPayload = {
-        id,
-        event: `${event.agentId}.${event.eventType}`,
-        url: endpoint.url,
-        description: endpoint.description ?? '',
-        metadata,
-      };
-      const enabled = endpoint.status === 'enabled';
-      return {
-        id,
-        organisationId,
-        webhookId: endpoint.id,
-        eventId,
-        agentId: event.agentId,
-        callId: event.callId,
-        eventType: event.eventType,
-        sequence: EVENT_SEQUENCE[event.eventType],
-        body: JSON.stringify(payload),
-        status: enabled ? 'pending' : 'skipped',
-        nextAttemptAt: enabled ? dueAt : null,
-        completedAt: enabled ? null : now,
-        lastError: enabled ? null : 'The endpoint was disabled when the event arrived',
-        createdAt: now,
-      };
-    });
-    await insertDeliveries(tx, rows);
-    // Delivered at commit: idle workers start now instead of at their next poll.
-    if (rows.length > 0) await notifyWorkers(tx);
-    return { eventId, duplicate: false, deliveryIds: rows.map((row) => row.id) };
+    },
+    delivery,
+    notifyChannel: DELIVERIES_CHANNEL,
   });
+  if (!stored) {
+    const existing = await findEventId(db, organisationId, event.callId, event.eventType);
+    if (!existing) throw new Error('event vanished between insert and select');
+    return { eventId: existing, duplicate: true, deliveryIds: [] };
+  }
+  return { eventId, duplicate: false, deliveryIds: delivery ? [delivery.id] : [] };
 }

@@ -16,23 +16,42 @@ import { newDeliveryId } from '../../db/ids';
 const STALE_BY_SECONDS = 10 * 60;
 
 const CASES = [
-  { case: 'valid', shouldAccept: true, description: 'Signed with the current secret, timestamp now' },
+  {
+    case: 'valid',
+    shouldAccept: true,
+    description: 'Signed with the current secret, timestamp now',
+  },
   { case: 'wrong-signature', shouldAccept: false, description: 'Signed with a different secret' },
-  { case: 'stale-timestamp', shouldAccept: false, description: 'Correctly signed, timestamp 10 minutes old' },
+  {
+    case: 'stale-timestamp',
+    shouldAccept: false,
+    description: 'Correctly signed, timestamp 10 minutes old',
+  },
 ] as const;
 
 export async function runSignatureSelfTest(
   sender: WebhookSender,
-  endpoint: { url: string; description: string | null; headers: Record<string, string>; secret: string },
+  endpoint: {
+    url: string;
+    description: string | null;
+    headers: Record<string, string>;
+    secret: string;
+  },
   options: { timeoutMs: number; now: Date },
 ): Promise<SignatureTestResult> {
   const results: SignatureTestResult['cases'] = [];
   for (const testCase of CASES) {
     const id = newDeliveryId(options.now.getTime());
     const example = EXAMPLE_PAYLOADS['pre-conversation'];
-    const body = JSON.stringify({ ...example, id, url: endpoint.url, description: endpoint.description ?? '' });
+    const body = JSON.stringify({
+      ...example,
+      id,
+      url: endpoint.url,
+      description: endpoint.description ?? '',
+    });
     const nowSeconds = Math.floor(options.now.getTime() / 1000);
-    const timestamp = testCase.case === 'stale-timestamp' ? nowSeconds - STALE_BY_SECONDS : nowSeconds;
+    const timestamp =
+      testCase.case === 'stale-timestamp' ? nowSeconds - STALE_BY_SECONDS : nowSeconds;
     const secret = testCase.case === 'wrong-signature' ? generateWebhookSecret() : endpoint.secret;
     const headers = {
       ...endpoint.headers,
@@ -41,7 +60,12 @@ export async function runSignatureSelfTest(
       'x-ringpost-test': `signature-self-test; case=${testCase.case}; nonce=${randomBytes(4).toString('hex')}`,
       ...signatureHeaders({ current: secret }, id, timestamp, body),
     };
-    const sent = await sender.send({ url: endpoint.url, headers, body, timeoutMs: options.timeoutMs });
+    const sent = await sender.send({
+      url: endpoint.url,
+      headers,
+      body,
+      timeoutMs: options.timeoutMs,
+    });
     const status = sent.response?.status ?? null;
     const accepted = status !== null && status >= 200 && status < 300;
     results.push({
@@ -54,5 +78,10 @@ export async function runSignatureSelfTest(
       shouldAccept: testCase.shouldAccept,
     });
   }
-  return { passed: results.every((r) => r.accepted === r.shouldAccept && (r.shouldAccept || r.responseStatus !== null)), cases: results };
+  return {
+    passed: results.every(
+      (r) => r.accepted === r.shouldAccept && (r.shouldAccept || r.responseStatus !== null),
+    ),
+    cases: results,
+  };
 }

@@ -14,7 +14,10 @@ const SCRIPTS = [
     lines: [
       ['agent', 'Hello, this is Ava calling from Northwind Dental. Am I speaking with Sam?'],
       ['user', 'Yes, this is Sam.'],
-      ['agent', 'I am calling about your appointment on Friday at 10 am. Could we move it to 3 pm the same day?'],
+      [
+        'agent',
+        'I am calling about your appointment on Friday at 10 am. Could we move it to 3 pm the same day?',
+      ],
       ['user', 'Three works for me. Thanks for letting me know.'],
       ['agent', 'Wonderful, you are booked for Friday at 3 pm. Have a great day!'],
     ],
@@ -24,7 +27,10 @@ const SCRIPTS = [
   {
     variables: { customerName: 'Priya Shah', orderNumber: 'A-10423' },
     lines: [
-      ['agent', 'Hi Priya, this is Ringpost Support. I see order A-10423 has not shipped yet. How can I help?'],
+      [
+        'agent',
+        'Hi Priya, this is Ringpost Support. I see order A-10423 has not shipped yet. How can I help?',
+      ],
       ['user', 'I wanted to change the delivery address before it ships.'],
       ['agent', 'I can do that. What is the new address?'],
       ['user', '42 Harbour Street, Bristol.'],
@@ -39,7 +45,10 @@ function phone(): string {
   return `+1415555${String(randomInt(0, 10_000)).padStart(4, '0')}`;
 }
 
-export function syntheticCall(agentId: string, start: Date): { callId: string; events: { event: IngestEventRequest; publishAt: Date }[] } {
+export function syntheticCall(
+  agentId: string,
+  start: Date,
+): { callId: string; events: { event: IngestEventRequest; publishAt: Date }[] } {
   const callId = `test_call_${randomBytes(8).toString('hex')}`;
   const script = SCRIPTS[randomInt(0, SCRIPTS.length)] ?? SCRIPTS[0];
   const from = phone();
@@ -67,7 +76,12 @@ export function syntheticCall(agentId: string, start: Date): { callId: string; e
     events: [
       {
         publishAt: start,
-        event: { agentId, callId, eventType: 'pre-conversation', metadata: { conversationType, toPhone: to, fromPhone: from } },
+        event: {
+          agentId,
+          callId,
+          eventType: 'pre-conversation',
+          metadata: { conversationType, toPhone: to, fromPhone: from },
+        },
       },
       {
         publishAt: new Date(start.getTime() + TEST_CALL_GAPS_MS.end),

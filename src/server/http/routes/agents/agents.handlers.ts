@@ -104,7 +104,10 @@ export const testCall: AppRouteHandler<TestCallRoute> = async (c) => {
   return c.json(
     {
       callId: call.callId,
-      events: call.events.map(({ event, publishAt }) => ({ eventType: event.eventType, publishAt: publishAt.toISOString() })),
+      events: call.events.map(({ event, publishAt }) => ({
+        eventType: event.eventType,
+        publishAt: publishAt.toISOString(),
+      })),
     },
     202,
   );

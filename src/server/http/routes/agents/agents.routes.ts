@@ -70,10 +70,15 @@ export const testCall = createRoute({
   method: 'post',
   path: '/agents/{id}/test-call',
   tags,
-  summary: 'A synthetic call: publishes Start now, End and Analytics Completed seconds later, through ingestion',
+  summary:
+    'A synthetic call: publishes Start now, End and Analytics Completed seconds later, through ingestion',
   middleware: [requireRole('admin', 'support')] as const,
   request: { params },
-  responses: { 202: jsonContent(TestCallResponseSchema, 'The call and when each event is published'), ...writeErrors, 404: errors[404] },
+  responses: {
+    202: jsonContent(TestCallResponseSchema, 'The call and when each event is published'),
+    ...writeErrors,
+    404: errors[404],
+  },
 });
 
 export type ListRoute = typeof list;

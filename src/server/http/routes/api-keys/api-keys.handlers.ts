@@ -2,7 +2,13 @@ import { API_KEY_PREFIX, API_KEY_VISIBLE_CHARS, type ApiKey } from '@contract/ap
 import type { AppRouteHandler } from '../../app-env';
 import { notFound } from '../../api-error';
 import { callerOf } from '../../middleware/require-role';
-import { findApiKey, insertApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../../../db/queries/api-keys';
+import {
+  findApiKey,
+  insertApiKey,
+  listApiKeys,
+  revokeApiKey,
+  type ApiKeyRow,
+} from '../../../db/queries/api-keys';
 import { generateToken, hashToken } from '../../../security/tokens';
 import type { CreateRoute, ListRoute, RevokeRoute } from './api-keys.routes';
 

@@ -1,5 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ApiKeyListSchema, CreateApiKeyRequestSchema, CreatedApiKeySchema } from '@contract/api-keys';
+import {
+  ApiKeyListSchema,
+  CreateApiKeyRequestSchema,
+  CreatedApiKeySchema,
+} from '@contract/api-keys';
 import { IdParamSchema } from '@contract/common';
 import { adminOnly, anyRole } from '../../middleware/require-role';
 import { errors, jsonBody, jsonContent, readErrors, writeErrors } from '../../openapi-helpers';

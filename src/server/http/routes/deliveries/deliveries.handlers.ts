@@ -1,7 +1,13 @@
 import type { AppRouteHandler } from '../../app-env';
 import { ApiError, notFound } from '../../api-error';
 import { callerOf } from '../../middleware/require-role';
-import { findDelivery, listAttempts, listDeliveries, notifyWorkers, scheduleRedelivery } from '../../../db/queries/deliveries';
+import {
+  findDelivery,
+  listAttempts,
+  listDeliveries,
+  notifyWorkers,
+  scheduleRedelivery,
+} from '../../../db/queries/deliveries';
 import { decodeCursor, encodeCursor, toDeliveryDetail, toDeliverySummary } from './delivery-views';
 import type { GetRoute, ListRoute, RedeliverRoute } from './deliveries.routes';
 
@@ -10,10 +16,16 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { cursor, limit, ...filters } = c.req.valid('query');
   const before = cursor === undefined ? undefined : decodeCursor(cursor);
   if (cursor !== undefined && !before) {
-    throw new ApiError(400, 'validation_failed', 'cursor: Not a cursor from this API', { cursor: 'Not a cursor from this API' });
+    throw new ApiError(400, 'validation_failed', 'cursor: Not a cursor from this API', {
+      cursor: 'Not a cursor from this API',
+    });
   }
   // One extra row tells whether there is a next page.
-  const rows = await listDeliveries(c.var.deps.db, caller.organisation.id, { ...filters, before, limit: limit + 1 });
+  const rows = await listDeliveries(c.var.deps.db, caller.organisation.id, {
+    ...filters,
+    before,
+    limit: limit + 1,
+  });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return c.json(
@@ -40,7 +52,11 @@ export const redeliver: AppRouteHandler<RedeliverRoute> = async (c) => {
   const existing = await findDelivery(db, caller.organisation.id, id);
   if (!existing) throw notFound('Delivery');
   if (!(await scheduleRedelivery(db, caller.organisation.id, id, now()))) {
-    throw new ApiError(409, 'conflict', 'This delivery is being attempted right now; wait for the attempt to finish');
+    throw new ApiError(
+      409,
+      'conflict',
+      'This delivery is being attempted right now; wait for the attempt to finish',
+    );
   }
   await notifyWorkers(db);
   logger.info('redelivery requested', { deliveryId: id, by: caller.user.id });

@@ -16,7 +16,8 @@ export const list = createRoute({
   method: 'get',
   path: '/deliveries',
   tags,
-  summary: 'Deliveries, newest first, filtered; pages by keyset (`cursor` is the previous page’s `nextCursor`)',
+  summary:
+    'Deliveries, newest first, filtered; pages by keyset (`cursor` is the previous page’s `nextCursor`)',
   middleware: [anyRole()] as const,
   request: { query: DeliveryListQuerySchema },
   responses: { 200: jsonContent(DeliveryPageSchema, 'A page of deliveries'), ...readErrors },
@@ -29,7 +30,11 @@ export const get = createRoute({
   summary: 'One delivery with the body as sent and every attempt',
   middleware: [anyRole()] as const,
   request: { params },
-  responses: { 200: jsonContent(DeliveryDetailSchema, 'The delivery'), ...readErrors, 404: errors[404] },
+  responses: {
+    200: jsonContent(DeliveryDetailSchema, 'The delivery'),
+    ...readErrors,
+    404: errors[404],
+  },
 });
 
 export const redeliver = createRoute({

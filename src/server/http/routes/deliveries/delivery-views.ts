@@ -1,9 +1,18 @@
 /** Database rows → the contract's delivery shapes, and the opaque keyset cursor. */
-import type { DeliveryAttempt, DeliveryDetail, DeliverySummary, FailureCategory } from '@contract/deliveries';
+import type {
+  DeliveryAttempt,
+  DeliveryDetail,
+  DeliverySummary,
+  FailureCategory,
+} from '@contract/deliveries';
 import type { DeliverySummaryRow } from '../../../db/queries/deliveries';
 import type { deliveryAttempts } from '../../../db/schema';
 
-export function toDeliverySummary({ delivery, webhookUrl, agentName }: DeliverySummaryRow): DeliverySummary {
+export function toDeliverySummary({
+  delivery,
+  webhookUrl,
+  agentName,
+}: DeliverySummaryRow): DeliverySummary {
   return {
     id: delivery.id,
     webhookId: delivery.webhookId,
@@ -20,7 +29,8 @@ export function toDeliverySummary({ delivery, webhookUrl, agentName }: DeliveryS
     lastError: delivery.lastError,
     isTest: delivery.isTest,
     createdAt: delivery.createdAt.toISOString(),
-    nextAttemptAt: delivery.status === 'pending' ? (delivery.nextAttemptAt?.toISOString() ?? null) : null,
+    nextAttemptAt:
+      delivery.status === 'pending' ? (delivery.nextAttemptAt?.toISOString() ?? null) : null,
     completedAt: delivery.completedAt?.toISOString() ?? null,
   };
 }
@@ -40,12 +50,21 @@ export function toDeliveryAttempt(row: typeof deliveryAttempts.$inferSelect): De
             body: row.responseBody ?? '',
             bodyTruncated: row.responseTruncated,
           },
-    error: row.errorCategory ? { category: row.errorCategory as FailureCategory, message: row.errorMessage ?? '' } : null,
+    error: row.errorCategory
+      ? { category: row.errorCategory as FailureCategory, message: row.errorMessage ?? '' }
+      : null,
   };
 }
 
-export function toDeliveryDetail(row: DeliverySummaryRow, attempts: (typeof deliveryAttempts.$inferSelect)[]): DeliveryDetail {
-  return { ...toDeliverySummary(row), body: row.delivery.body, attempts: attempts.map(toDeliveryAttempt) };
+export function toDeliveryDetail(
+  row: DeliverySummaryRow,
+  attempts: (typeof deliveryAttempts.$inferSelect)[],
+): DeliveryDetail {
+  return {
+    ...toDeliverySummary(row),
+    body: row.delivery.body,
+    attempts: attempts.map(toDeliveryAttempt),
+  };
 }
 
 export function encodeCursor(row: { createdAt: Date; id: string }): string {

@@ -10,7 +10,8 @@ export const ingest = createRoute({
   method: 'post',
   path: '/events',
   tags: ['Ingestion'],
-  summary: 'Publish a call event (API key). Answers 202 once the event and its deliveries are stored.',
+  summary:
+    'Publish a call event (API key). Answers 202 once the event and its deliveries are stored.',
   description:
     'Authenticate with `Authorization: Bearer <api key>`. `metadata` is validated by the schema of its ' +
     '`eventType`. An event is idempotent on (callId, eventType): sending it again stores nothing new and ' +

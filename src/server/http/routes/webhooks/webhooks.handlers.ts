@@ -253,7 +253,12 @@ export const sendTest: AppRouteHandler<SendTestRoute> = async (c) => {
   const id = newDeliveryId(at.getTime());
   const example = EXAMPLE_PAYLOADS[eventType];
   // The example as it would arrive, addressed to this endpoint; test calls belong to no real agent or call.
-  const body = JSON.stringify({ ...example, id, url: webhook.url, description: webhook.description ?? '' });
+  const body = JSON.stringify({
+    ...example,
+    id,
+    url: webhook.url,
+    description: webhook.description ?? '',
+  });
   await db.transaction(async (tx) => {
     await insertDeliveries(tx, [
       {
@@ -303,6 +308,10 @@ export const replaySkipped: AppRouteHandler<ReplaySkippedRoute> = async (c) => {
     if (count > 0) await notifyWorkers(tx);
     return count;
   });
-  logger.info('skipped deliveries replayed', { webhookId: webhook.id, count: replayed, by: caller.user.id });
+  logger.info('skipped deliveries replayed', {
+    webhookId: webhook.id,
+    count: replayed,
+    by: caller.user.id,
+  });
   return c.json({ replayed }, 200);
 };

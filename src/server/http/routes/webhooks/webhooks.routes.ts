@@ -145,10 +145,16 @@ export const signatureTest = createRoute({
   method: 'post',
   path: '/webhooks/{id}/signature-test',
   tags,
-  summary: 'Send a correctly signed, a wrongly signed and a stale request; the endpoint should accept only the first',
+  summary:
+    'Send a correctly signed, a wrongly signed and a stale request; the endpoint should accept only the first',
   middleware: [adminOrSupport()] as const,
   request: { params },
-  responses: { 200: jsonContent(SignatureTestResultSchema, 'What the endpoint did with each'), ...writeErrors, 404: errors[404], 409: errors[409] },
+  responses: {
+    200: jsonContent(SignatureTestResultSchema, 'What the endpoint did with each'),
+    ...writeErrors,
+    404: errors[404],
+    409: errors[409],
+  },
 });
 
 export const replaySkipped = createRoute({
@@ -158,7 +164,12 @@ export const replaySkipped = createRoute({
   summary: 'Deliver again the deliveries skipped while the endpoint was disabled',
   middleware: [adminOrSupport()] as const,
   request: { params },
-  responses: { 200: jsonContent(ReplaySkippedResponseSchema, 'How many were queued'), ...writeErrors, 404: errors[404], 409: errors[409] },
+  responses: {
+    200: jsonContent(ReplaySkippedResponseSchema, 'How many were queued'),
+    ...writeErrors,
+    404: errors[404],
+    409: errors[409],
+  },
 });
 
 export type ListRoute = typeof list;

@@ -1,0 +1,323 @@
+/** The deliveries API (the inspector's data) over real deliveries to a real receiver. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DeliveryDetailSchema,
+  DeliveryPageSchema,
+  DeliverySummarySchema,
+  SignatureTestResultSchema,
+  TestCallResponseSchema,
+} from '@contract/deliveries';
+import {
+  createDeliveryHarness,
+  exampleEvent,
+  type DeliveryHarness,
+} from '../../../testing/delivery-harness';
+import { eventually } from '../../../testing/receiver';
+import { expectApiError } from '../../../testing/expect-api';
+import { createReceiver } from '../../../../../docs/examples/verify-webhook.mjs';
+
+let h: DeliveryHarness;
+
+beforeAll(async () => {
+  h = await createDeliveryHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+async function page(query: string, as = h.org.users.viewer) {
+  const response = await h.ctx.request('GET', `/api/v1/deliveries?${query}`, { as });
+  expect(response.status).toBe(200);
+  return DeliveryPageSchema.parse(response.body);
+}
+
+async function waitSettled(query: string, count: number) {
+  return eventually(
+    async () => {
+      const items = (await page(`${query}&limit=100`)).items;
+      return items.length >= count &&
+        items.every((d) => ['succeeded', 'failed', 'skipped'].includes(d.status))
+        ? items
+        : undefined;
+    },
+    10_000,
+    `${count} settled deliveries for ${query}`,
+  );
+}
+
+describe('GET /api/v1/deliveries', () => {
+  it('filters by endpoint, agent, call, event type and status, and pages by keyset without gaps or repeats', async () => {
+    const endpoint = await h.createEndpoint('/listing');
+    const agentId = await h.subscribe(0, endpoint.id);
+    const calls = Array.from({ length: 7 }, (_, i) => `call_listing_${i}`);
+    for (const call of calls) {
+      for (const type of [
+        'pre-conversation',
+        'post-conversation',
+        'analytics-completed',
+      ] as const) {
+        await h.ingest(exampleEvent(agentId, call, type));
+      }
+    }
+    await waitSettled(`webhookId=${endpoint.id}`, 21);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const result: Awaited<ReturnType<typeof page>> = await page(
+        `webhookId=${endpoint.id}&limit=4${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(result.items.length).toBeLessThanOrEqual(4);
+      seen.push(...result.items.map((d) => d.id));
+      cursor = result.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(21);
+    expect(new Set(seen).size).toBe(21);
+    expect([...seen].sort().reverse()).toEqual(seen);
+
+    const byCall = await page(`callId=${calls[3] ?? ''}&agentId=${agentId}`);
+    expect(byCall.items.map((d) => d.eventType).sort()).toEqual([
+      'analytics-completed',
+      'post-conversation',
+      'pre-conversation',
+    ]);
+    const byType = await page(
+      `webhookId=${endpoint.id}&eventType=analytics-completed&status=succeeded&limit=100`,
+    );
+    expect(byType.items).toHaveLength(7);
+    expect(byType.items[0]).toMatchObject({
+      webhookUrl: endpoint.url,
+      agentId,
+      responseStatus: 200,
+      attemptCount: 1,
+      isTest: false,
+    });
+    expect(byType.items[0]?.event).toBe(`${agentId}.analytics-completed`);
+    expect((await page(`webhookId=${endpoint.id}&status=failed`)).items).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown status', 'status=lost'],
+    ['an unknown event type', 'eventType=mid'],
+    ['a malformed webhookId', 'webhookId=12'],
+    ['a limit over 100', 'limit=101'],
+    ['a limit of 0', 'limit=0'],
+    ['a forged cursor', 'cursor=bm90LWEtY3Vyc29y'],
+    ['an unknown parameter', 'sort=asc'],
+  ])('refuses %s', async (_name, query) => {
+    expectApiError(
+      await h.ctx.request('GET', `/api/v1/deliveries?${query}`, { as: h.org.users.viewer }),
+      400,
+      'validation_failed',
+    );
+  });
+
+  it('shows nothing of another organisation', async () => {
+    const stranger = await h.ctx.createOrganisation([]);
+    expect((await page('limit=100', stranger.users.admin)).items).toEqual([]);
+    const mine = (await page('limit=1')).items[0];
+    expectApiError(
+      await h.ctx.request('GET', `/api/v1/deliveries/${mine?.id ?? ''}`, {
+        as: stranger.users.admin,
+      }),
+      404,
+      'not_found',
+    );
+    expectApiError(
+      await h.ctx.request('POST', `/api/v1/deliveries/${mine?.id ?? ''}/redeliver`, {
+        as: stranger.users.admin,
+      }),
+      404,
+      'not_found',
+    );
+  });
+
+  it('requires a session', async () => {
+    expectApiError(await h.ctx.request('GET', '/api/v1/deliveries'), 401, 'unauthenticated');
+    expectApiError(
+      await h.ctx.request('GET', '/api/v1/deliveries/msg_01JX00000000000000000000AA'),
+      401,
+      'unauthenticated',
+    );
+    expectApiError(
+      await h.ctx.request('GET', '/api/v1/deliveries/not-an-id', { as: h.org.users.viewer }),
+      400,
+      'validation_failed',
+    );
+  });
+});
+
+describe('POST /api/v1/deliveries/{id}/redeliver', () => {
+  it('makes a new attempt of the same delivery (same webhook-id), for admin and support but not viewers', async () => {
+    const endpoint = await h.createEndpoint('/again');
+    const agentId = await h.subscribe(1, endpoint.id);
+    await h.ingest(exampleEvent(agentId, 'call_again', 'pre-conversation'));
+    const [delivery] = await waitSettled(`webhookId=${endpoint.id}`, 1);
+    if (!delivery) throw new Error('no delivery');
+
+    expectApiError(
+      await h.ctx.request('POST', `/api/v1/deliveries/${delivery.id}/redeliver`, {
+        as: h.org.users.viewer,
+      }),
+      403,
+      'forbidden',
+    );
+    const response = await h.ctx.request('POST', `/api/v1/deliveries/${delivery.id}/redeliver`, {
+      as: h.org.users.support,
+    });
+    expect(response.status).toBe(202);
+    expect(DeliverySummarySchema.parse(response.body).id).toBe(delivery.id);
+    await eventually(() => h.receiver.at('/again').length === 2, 5_000, 'the redelivery');
+    const ids = h.receiver.at('/again').map((r) => r.headers['webhook-id']);
+    expect(ids).toEqual([delivery.id, delivery.id]);
+    const detail = DeliveryDetailSchema.parse(
+      (await h.ctx.request('GET', `/api/v1/deliveries/${delivery.id}`, { as: h.org.users.viewer }))
+        .body,
+    );
+    await eventually(
+      async () => {
+        const d = DeliveryDetailSchema.parse(
+          (
+            await h.ctx.request('GET', `/api/v1/deliveries/${delivery.id}`, {
+              as: h.org.users.viewer,
+            })
+          ).body,
+        );
+        return d.attempts.length === 2 && d.status === 'succeeded';
+      },
+      5_000,
+      'two attempts recorded',
+    );
+    expect(detail.id).toBe(delivery.id);
+  });
+});
+
+describe('test tools', () => {
+  it('sends a signed test event of each type through the engine', async () => {
+    const endpoint = await h.createEndpoint('/test-events');
+    for (const eventType of [
+      'pre-conversation',
+      'post-conversation',
+      'analytics-completed',
+    ] as const) {
+      const response = await h.ctx.request('POST', `/api/v1/webhooks/${endpoint.id}/test`, {
+        as: h.org.users.support,
+        body: { eventType },
+      });
+      expect(response.status).toBe(202);
+      expect(DeliverySummarySchema.parse(response.body)).toMatchObject({
+        isTest: true,
+        eventType,
+        agentId: null,
+      });
+    }
+    await eventually(() => h.receiver.at('/test-events').length === 3, 5_000, 'three test events');
+    const types = h.receiver
+      .at('/test-events')
+      .map((r) => (JSON.parse(r.body) as { metadata: { eventType: string } }).metadata.eventType);
+    expect(types.sort()).toEqual(['analytics-completed', 'post-conversation', 'pre-conversation']);
+    expectApiError(
+      await h.ctx.request('POST', `/api/v1/webhooks/${endpoint.id}/test`, {
+        as: h.org.users.viewer,
+        body: { eventType: 'pre-conversation' },
+      }),
+      403,
+      'forbidden',
+    );
+    expectApiError(
+      await h.ctx.request('POST', `/api/v1/webhooks/${endpoint.id}/test`, {
+        as: h.org.users.admin,
+        body: { eventType: 'nope' },
+      }),
+      400,
+      'validation_failed',
+    );
+  });
+
+  it('the signature self-test passes a receiver that verifies, and fails one that accepts everything', async () => {
+    // The README's own Node example, listening on loopback, as the customer's server.
+    const endpoint = await h.createEndpoint('/unused');
+    const verifying = createReceiver(endpoint.secret, () => undefined);
+    await new Promise<void>((resolve) => verifying.listen(0, '127.0.0.1', resolve));
+    const port = (verifying.address() as { port: number }).port;
+    try {
+      await h.ctx.request('PATCH', `/api/v1/webhooks/${endpoint.id}`, {
+        as: h.org.users.admin,
+        body: { url: `http://127.0.0.1:${port}/webhook` },
+      });
+      const good = SignatureTestResultSchema.parse(
+        (
+          await h.ctx.request('POST', `/api/v1/webhooks/${endpoint.id}/signature-test`, {
+            as: h.org.users.support,
+          })
+        ).body,
+      );
+      expect(good.passed).toBe(true);
+      expect(good.cases.map((c) => [c.case, c.responseStatus, c.accepted])).toEqual([
+        ['valid', 200, true],
+        ['wrong-signature', 401, false],
+        ['stale-timestamp', 401, false],
+      ]);
+    } finally {
+      verifying.close();
+    }
+
+    const careless = await h.createEndpoint('/accepts-anything');
+    const bad = SignatureTestResultSchema.parse(
+      (
+        await h.ctx.request('POST', `/api/v1/webhooks/${careless.id}/signature-test`, {
+          as: h.org.users.admin,
+        })
+      ).body,
+    );
+    expect(bad.passed).toBe(false);
+    expect(bad.cases.filter((c) => c.accepted !== c.shouldAccept).map((c) => c.case)).toEqual([
+      'wrong-signature',
+      'stale-timestamp',
+    ]);
+    expectApiError(
+      await h.ctx.request('POST', `/api/v1/webhooks/${careless.id}/signature-test`, {
+        as: h.org.users.viewer,
+      }),
+      403,
+      'forbidden',
+    );
+  });
+
+  it('a test call publishes Start now and End and Analytics seconds later, in order, through ingestion', async () => {
+    const endpoint = await h.createEndpoint('/test-call');
+    const agentId = await h.subscribe(2, endpoint.id);
+    const response = await h.ctx.request('POST', `/api/v1/agents/${agentId}/test-call`, {
+      as: h.org.users.support,
+    });
+    expect(response.status).toBe(202);
+    const call = TestCallResponseSchema.parse(response.body);
+    expect(call.events.map((e) => e.eventType)).toEqual([
+      'pre-conversation',
+      'post-conversation',
+      'analytics-completed',
+    ]);
+    const at = call.events.map((e) => Date.parse(e.publishAt));
+    expect((at[1] ?? 0) - (at[0] ?? 0)).toBeGreaterThanOrEqual(2_000);
+
+    await eventually(() => h.receiver.at('/test-call').length >= 1, 3_000, 'Start');
+    expect(h.receiver.at('/test-call')).toHaveLength(1);
+    await eventually(() => h.receiver.at('/test-call').length === 3, 10_000, 'End and Analytics');
+    const received = h.receiver
+      .at('/test-call')
+      .map((r) => JSON.parse(r.body) as { metadata: { eventType: string; callId: string } });
+    expect(received.map((r) => r.metadata.eventType)).toEqual([
+      'pre-conversation',
+      'post-conversation',
+      'analytics-completed',
+    ]);
+    expect(new Set(received.map((r) => r.metadata.callId))).toEqual(new Set([call.callId]));
+    expectApiError(
+      await h.ctx.request('POST', `/api/v1/agents/${agentId}/test-call`, {
+        as: h.org.users.viewer,
+      }),
+      403,
+      'forbidden',
+    );
+  }, 20_000);
+});
