@@ -25,6 +25,7 @@ import { Metrics } from '../src/server/observability/metrics';
 import { WebhookSender } from '../src/server/outbound/send-webhook';
 import { UrlGuard } from '../src/server/security/url-guard';
 import { generateWebhookSecret } from '../src/server/security/tokens';
+import { createWorkerNudge } from '../src/server/db/worker-nudge';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 4);
@@ -118,6 +119,7 @@ async function engine(label: string, handle: DatabaseHandle, receiver: ChildProc
   await ask(receiver, 'reset');
 
   const ingestedAt = new Map<string, number>();
+  const nudge = createWorkerNudge(db, createLogger('silent'));
   const events: IngestEventRequest[] = Array.from({ length: EVENTS }, (_, i) => {
     const type = EVENT_TYPES[i % 3] ?? 'pre-conversation';
     const { agentId: _a, callId: _c, eventType: _e, ...metadata } = EXAMPLE_PAYLOADS[type].metadata;
@@ -142,6 +144,7 @@ async function engine(label: string, handle: DatabaseHandle, receiver: ChildProc
           event,
           now: new Date(),
           firstDelayMs: 0,
+          nudgeWorkers: nudge,
         });
         const at = Date.now();
         for (const id of result.deliveryIds) ingestedAt.set(id, at);

@@ -5,12 +5,17 @@
  *   role=admin|support|viewer|none   who is signed in (default admin; none shows sign-in)
  *   data=demo|empty|no-endpoints   seeded organisation, an empty one, or agents without endpoints
  *   latency=<ms>   delay of every API answer (default 300), to see loading states
+ * The demo's endpoints show every delivery state: CRM delivers (and passes the signature self-test),
+ * Analytics has been failing for two days (502s, one delivery still retrying), Legacy is disabled
+ * with skipped deliveries to replay, Staging accepts anything (fails the self-test). Test events and
+ * test calls are delivered by a simulation that follows the wall clock (src/testing/mocks/mock-deliveries.ts).
  */
 import { setupWorker } from 'msw/browser';
 import { RoleSchema } from '@contract/auth';
 import { configureMockApi } from '@testing/mocks/mock-api';
 import { handlers } from '@testing/mocks/handlers';
-import { db, seedMockDb, signInMockUser } from '@testing/mocks/mock-db';
+import { db, signInMockUser } from '@testing/mocks/mock-db';
+import { seedMockDb } from '@testing/mocks/mock-seed';
 
 const params = new URLSearchParams(window.location.search);
 
@@ -19,6 +24,7 @@ if (data !== 'empty') seedMockDb();
 if (data === 'no-endpoints') {
   db.webhooks = [];
   db.subscriptions = [];
+  db.deliveries = [];
 }
 const role = RoleSchema.safeParse(params.get('role') ?? 'admin');
 if (role.success) signInMockUser(role.data);

@@ -142,6 +142,10 @@ export const WebhookDetailSchema = WebhookSummarySchema.extend({
   secret: z.string().nullable(),
   /** While a rotated-out secret still verifies, deliveries are signed with both until this time. */
   previousSecretExpiresAt: TimestampSchema.nullable(),
+  /** Since when every attempt has failed (null after a success); five days of it disables the endpoint. */
+  failingSince: TimestampSchema.nullable(),
+  /** Deliveries recorded as skipped while the endpoint was disabled, which can be replayed. */
+  skippedDeliveryCount: z.int().min(0),
 });
 export type WebhookDetail = z.infer<typeof WebhookDetailSchema>;
 

@@ -15,6 +15,8 @@ import { upsertAgentWebhook } from './db/queries/agent-webhooks';
 import { insertOrganisation } from './db/queries/organisations';
 import { insertWebhook } from './db/queries/webhooks';
 import { publishEvent } from './http/services/publish-event';
+import { createWorkerNudge } from './db/worker-nudge';
+import { createLogger } from './logger';
 import { generateWebhookSecret } from './security/tokens';
 import { exampleEvent } from './testing/delivery-harness';
 import { eventually, startReceiver } from './testing/receiver';
@@ -194,6 +196,7 @@ if (usesPostgres()) {
         [1, 2, 3].map(async () => track(await startRingpost(workerEnv))),
       );
 
+      const nudge = createWorkerNudge(database.db, createLogger('silent'));
       // 10,000 events through the ingestion code itself: 3,334 calls × up to three event types.
       const events = Array.from({ length: 10_000 }, (_, i) => {
         const agent = agents[i % agents.length];
@@ -209,6 +212,7 @@ if (usesPostgres()) {
           event,
           now: new Date(),
           firstDelayMs: 0,
+          nudgeWorkers: nudge,
         }),
       );
 

@@ -15,8 +15,17 @@ const SENSITIVE_KEY = /secret|password|token|authorization|cookie|signature|api[
 
 function redact(value: unknown, depth = 0): unknown {
   if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error)
-    return { name: value.name, message: value.message, stack: value.stack };
+  if (value instanceof Error) {
+    // Drizzle wraps the driver's error: the cause holds the database's own message and code.
+    const { code } = value as { code?: unknown };
+    return {
+      name: value.name,
+      message: value.message,
+      ...(typeof code === 'string' ? { code } : {}),
+      ...(value.cause === undefined ? {} : { cause: redact(value.cause, depth + 1) }),
+      stack: value.stack,
+    };
+  }
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [

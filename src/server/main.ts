@@ -11,6 +11,7 @@ import { parseEnv } from './env';
 import { openMigratedDatabase } from './runtime';
 import { DELIVERIES_CHANNEL } from './db/database';
 import { firstAdminNotice, seedIfEmpty } from './db/seed';
+import { createWorkerNudge } from './db/worker-nudge';
 import { startMaintenance } from './maintenance';
 import { DeliveryWorker } from './delivery/worker';
 import { Metrics } from './observability/metrics';
@@ -43,6 +44,7 @@ async function main() {
     urlGuard,
     sender,
     metrics,
+    nudgeWorkers: createWorkerNudge(database.db, logger),
     ping: () => database.ping(),
   };
   const stops: (() => Promise<void>)[] = [];

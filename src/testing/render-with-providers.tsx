@@ -38,6 +38,8 @@ export interface RenderOptions {
   queryClient?: QueryClient;
   /** More routes beside `ui` (anything else lands on a probe showing the location). */
   routes?: RouteObject[];
+  /** Nested routes under `ui`'s route, for a layout route that renders an `<Outlet>`. */
+  children?: RouteObject[];
 }
 
 export function renderWithProviders(
@@ -48,12 +50,13 @@ export function renderWithProviders(
     signedInAs = 'admin',
     queryClient = createTestQueryClient(),
     routes = [],
+    children,
   }: RenderOptions = {},
 ) {
   const user = signedInAs ? signInMockUser(signedInAs) : null;
   const element = user ? <SessionProvider session={toSession(user)}>{ui}</SessionProvider> : ui;
   const router = createMemoryRouter(
-    [{ path, element }, ...routes, { path: '*', element: <LocationProbe /> }],
+    [{ path, element, children }, ...routes, { path: '*', element: <LocationProbe /> }],
     { initialEntries: [url] },
   );
   const result = render(

@@ -66,6 +66,10 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'api-keys',
+        lazy: async () => ({ Component: (await import('./routes/api-keys')).ApiKeysRoute }),
+      },
+      {
         path: '*',
         lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
       },

@@ -25,14 +25,27 @@ export function useSession(): Session {
 export function usePermissions() {
   const { user } = useSession();
   const isAdmin = user.role === 'admin';
+  // Support staff read everything and may also send tests and redeliver; viewers only read.
+  const isAdminOrSupport = isAdmin || user.role === 'support';
   return {
     canChangeWebhooks: isAdmin,
     canChangeAgents: isAdmin,
     canSeeSecrets: isAdmin,
+    canManageApiKeys: isAdmin,
+    /** Test events, signature self-tests, test calls and replays of skipped deliveries. */
+    canSendTests: isAdminOrSupport,
+    canRedeliver: isAdminOrSupport,
   };
 }
 
 export const ADMIN_ONLY = {
   webhooks: 'Only admins can change webhooks',
   agents: 'Only admins can change agents',
+  apiKeys: 'Only admins can create or revoke API keys',
+} as const;
+
+/** Why a viewer sees a testing or redelivery control disabled. */
+export const ADMIN_OR_SUPPORT_ONLY = {
+  tests: 'Only admins and support staff can send tests',
+  redeliver: 'Only admins and support staff can redeliver',
 } as const;

@@ -21,6 +21,7 @@ export const paths = {
   newWebhook: (returnTo?: string) =>
     returnTo ? `/webhooks/new${query({ returnTo })}` : '/webhooks/new',
   webhook: (webhookId: string) => `/webhooks/${webhookId}`,
+  apiKeys: () => '/api-keys',
 } as const;
 
 /**

@@ -8,4 +8,7 @@ export const resourceKeys = {
   session: ['session'],
   agents: ['agents'],
   webhooks: ['webhooks'],
+  /** Deliveries change under every endpoint and agent (tests, test calls, replays, redeliveries). */
+  deliveries: ['deliveries'],
+  apiKeys: ['api-keys'],
 } as const;

@@ -48,8 +48,16 @@ export class AttemptRecorder {
           batch.map((pending) => pending.result),
         );
         for (const pending of batch) pending.resolve();
-      } catch (error) {
-        for (const pending of batch) pending.reject(error);
+      } catch {
+        // One bad row must not lose the others' records: store them one by one.
+        for (const pending of batch) {
+          try {
+            await recordAttempts(this.db, this.workerId, [pending.result]);
+            pending.resolve();
+          } catch (error) {
+            pending.reject(error);
+          }
+        }
       }
     });
     return this.chain;

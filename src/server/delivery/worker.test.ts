@@ -403,3 +403,36 @@ describe('the URL guard at connect time', () => {
     }
   });
 });
+
+describe('shutdown', () => {
+  it('gives back the lease of an attempt still running when the grace period ends', async () => {
+    const { DeliveryWorker } = await import('./worker');
+    const { Metrics } = await import('../observability/metrics');
+    const { createLogger } = await import('../logger');
+    const endpoint = await h.createEndpoint('/stuck');
+    h.receiver.behave('/stuck', () => ({ delayMs: 3_000 }));
+    await h.subscribe(0, endpoint.id);
+    // The harness's own worker is stopped, so that this one takes the delivery.
+    await h.worker.stop(0);
+    const worker = new DeliveryWorker({
+      db: h.ctx.db,
+      sender: h.ctx.deps.sender,
+      logger: createLogger('silent'),
+      metrics: new Metrics(),
+      retrySchedule: [0],
+      timeoutMs: 5_000,
+      pollMs: 20,
+    });
+    worker.start();
+    const { deliveryIds } = await publish(0, 'pre-conversation');
+    worker.wake();
+    await eventually(() => h.receiver.at('/stuck').length === 1, 5_000, 'the attempt to start');
+    await worker.stop(100);
+    const released = await detail(deliveryIds[0] ?? '');
+    expect(released.status).toBe('pending');
+    expect(released.attempts).toHaveLength(0);
+    h.worker.start();
+    h.receiver.behave('/stuck', () => ({}));
+    expect((await settled(released.id)).status).toBe('succeeded');
+  });
+});

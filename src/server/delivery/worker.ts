@@ -11,7 +11,6 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database';
 import {
   claimDueDeliveries,
-  loadDeliveriesForAttempt,
   markSkipped,
   releaseLeases,
   type AttemptTarget,
@@ -120,15 +119,15 @@ export class DeliveryWorker {
       let claimed = 0;
       if (capacity > 0) {
         try {
-          const ids = await claimDueDeliveries(db, {
+          const targets = await claimDueDeliveries(db, {
             workerId: this.workerId,
             now: this.now(),
             limit: Math.min(capacity, 100),
             perEndpoint: this.perEndpoint,
             leaseMs: leaseFor(this.options.timeoutMs),
           });
-          claimed = ids.length;
-          for (const target of await loadDeliveriesForAttempt(db, ids)) this.track(target);
+          claimed = targets.length;
+          for (const target of targets) this.track(target);
         } catch (error) {
           logger.error('claiming deliveries failed', { error, workerId: this.workerId });
         }

@@ -17,6 +17,8 @@ export interface AppDeps {
   /** Sends the signature self-test's requests (deliveries themselves go through the worker). */
   sender: WebhookSender;
   metrics: Metrics;
+  /** Wakes idle delivery workers after ingestion (throttled NOTIFY). */
+  nudgeWorkers: () => void;
   /** Whether the database answers; /readyz reports it. */
   ping(): Promise<void>;
   /** Tests lower the scrypt cost for the users they create; sign-in always reads it from the hash. */

@@ -19,6 +19,7 @@ import { generateToken, hashToken } from '../security/tokens';
 import { UrlGuard } from '../security/url-guard';
 import { WebhookSender } from '../outbound/send-webhook';
 import { Metrics } from '../observability/metrics';
+import { createWorkerNudge } from '../db/worker-nudge';
 import { createTestDatabase } from './test-database';
 
 /** Cheap enough for many users per test; real hashes use DEFAULT_COST. */
@@ -72,6 +73,7 @@ export async function createTestContext(
     urlGuard,
     sender: new WebhookSender(urlGuard),
     metrics: new Metrics(),
+    nudgeWorkers: createWorkerNudge(database.db, createLogger('silent')),
     ping: () => database.ping(),
     passwordCost: TEST_SCRYPT_COST,
     ...(overrides.now ? { now: overrides.now } : {}),

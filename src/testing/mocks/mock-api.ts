@@ -99,8 +99,11 @@ export async function parseBody<Schema extends z.ZodType>(
 
 type Authorised = { ok: true; user: UserRecord } | { ok: false; response: Response };
 
-/** The signed-in user, or the 401 / 403 the server would answer. */
-export function authorise({ adminOnly = false } = {}): Authorised {
+/**
+ * The signed-in user, or the 401 / 403 the server would answer. `adminOnly` for changes;
+ * `adminOrSupport` for the tools support staff may use too (tests, test calls, redeliveries, replays).
+ */
+export function authorise({ adminOnly = false, adminOrSupport = false } = {}): Authorised {
   const user = currentMockUser();
   if (!user) {
     return { ok: false, response: apiError(401, 'unauthenticated', 'Sign in to continue') };
@@ -112,6 +115,16 @@ export function authorise({ adminOnly = false } = {}): Authorised {
         403,
         'forbidden',
         'Your role does not allow this: only admins can make changes',
+      ),
+    };
+  }
+  if (adminOrSupport && user.role === 'viewer') {
+    return {
+      ok: false,
+      response: apiError(
+        403,
+        'forbidden',
+        'Your role does not allow this: only admins and support staff can send tests and redeliver',
       ),
     };
   }

@@ -4,7 +4,9 @@
  * with the contract's types so that a contract change breaks these mocks at compile time.
  */
 import type { Agent } from '@contract/agents';
+import { API_KEY_PREFIX, type ApiKey } from '@contract/api-keys';
 import type { Organisation, Role, Session, SessionUser } from '@contract/auth';
+import type { DeliveryAttempt, DeliveryStatus } from '@contract/deliveries';
 import { sortEventTypes, type EventType } from '@contract/event-types';
 import {
   WEBHOOK_SECRET_PREFIX,
@@ -25,6 +27,13 @@ export interface AgentRecord {
   updatedAt: string;
 }
 
+/**
+ * How the pretend server behind an endpoint answers, which drives the delivery simulation and the
+ * signature self-test: a receiver that verifies signatures, one that accepts anything, one whose
+ * proxy answers 502, and one nobody listens on.
+ */
+export type MockReceiver = 'verifies' | 'accepts-anything' | 'server-error' | 'unreachable';
+
 export interface WebhookRecord {
   id: string;
   url: string;
@@ -35,6 +44,8 @@ export interface WebhookRecord {
   secret: string;
   previousSecret: string | null;
   previousSecretExpiresAt: string | null;
+  failingSince: string | null;
+  receiver: MockReceiver;
   createdAt: string;
   updatedAt: string;
 }
@@ -46,6 +57,27 @@ export interface SubscriptionRecord {
   updatedAt: string;
 }
 
+export interface DeliveryRecord {
+  id: string;
+  webhookId: string;
+  agentId: string | null;
+  callId: string;
+  eventType: EventType;
+  event: string;
+  isTest: boolean;
+  /** The JSON body exactly as sent. */
+  body: string;
+  status: DeliveryStatus;
+  attempts: DeliveryAttempt[];
+  nextAttemptAt: string | null;
+  /** Automatic retries still allowed after the next failure; a manual redelivery gets none. */
+  retriesLeft: number;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export type ApiKeyRecord = ApiKey;
+
 interface MockDb {
   organisation: Organisation;
   users: UserRecord[];
@@ -53,8 +85,14 @@ interface MockDb {
   webhooks: WebhookRecord[];
   /** One per agent at most, as on the server. */
   subscriptions: SubscriptionRecord[];
+  deliveries: DeliveryRecord[];
+  apiKeys: ApiKeyRecord[];
   sessionUserId: string | null;
   failedSignIns: number;
+  /** Added to the wall clock by `mockNow()`, so tests can move the delivery simulation forward. */
+  clockOffsetMs: number;
+  /** Set by `freezeMockClock()`: the wall-clock time the mock clock stopped at. */
+  clockFrozenAt: number | null;
 }
 
 let sequence = 0;
@@ -67,7 +105,7 @@ export function nextMockId(): string {
 
 /** Seeded records get fixed times (a day apart, in order); records made through the API get "now". */
 const BASE_TIME = Date.UTC(2026, 10, 20, 9, 30);
-function seededTime(): string {
+export function seededTime(): string {
   return new Date(BASE_TIME + sequence * 86_400_000).toISOString();
 }
 
@@ -83,12 +121,35 @@ function emptyDb(): MockDb {
     agents: [],
     webhooks: [],
     subscriptions: [],
+    deliveries: [],
+    apiKeys: [],
     sessionUserId: null,
     failedSignIns: 0,
+    clockOffsetMs: 0,
+    clockFrozenAt: null,
   };
 }
 
 export const db: MockDb = emptyDb();
+
+/** The mock server's clock: the wall clock (or the time it was frozen at), moved by `advanceMockClock`. */
+export function mockNow(): number {
+  return (db.clockFrozenAt ?? Date.now()) + db.clockOffsetMs;
+}
+
+/** Stops the mock clock, so that only `advanceMockClock` moves it: a slow test run sees the same states. */
+export function freezeMockClock(): void {
+  db.clockFrozenAt = Date.now();
+}
+
+export function mockNowIso(): string {
+  return new Date(mockNow()).toISOString();
+}
+
+/** Moves the mock server's time forward: scheduled events publish and due attempts run on the next request. */
+export function advanceMockClock(ms: number): void {
+  db.clockOffsetMs += ms;
+}
 
 export const MOCK_PASSWORD = 'correct horse battery staple';
 
@@ -140,12 +201,29 @@ export function createMockWebhook(overrides: Partial<WebhookRecord> = {}): Webho
     secret: generateMockSecret(),
     previousSecret: null,
     previousSecretExpiresAt: null,
+    failingSince: null,
+    receiver: 'verifies',
     createdAt: now,
     updatedAt: now,
     ...overrides,
   };
   db.webhooks.push(webhook);
   return webhook;
+}
+
+export function createMockApiKey(overrides: Partial<ApiKeyRecord> = {}): ApiKeyRecord {
+  const key: ApiKeyRecord = {
+    id: nextMockId(),
+    name: `Key ${sequence}`,
+    prefix: `${API_KEY_PREFIX}${sequence.toString(36).padStart(8, 'x')}`,
+    createdAt: seededTime(),
+    createdBy: 'Ada Admin',
+    lastUsedAt: null,
+    revokedAt: null,
+    ...overrides,
+  };
+  db.apiKeys.push(key);
+  return key;
 }
 
 /** Gives an agent its (one) endpoint, replacing any it had: what PUT webhook-subscriptions does. */
@@ -174,47 +252,6 @@ export function signOutMockUser(): void {
 
 export function currentMockUser(): UserRecord | null {
   return db.users.find((u) => u.id === db.sessionUserId) ?? null;
-}
-
-/**
- * A small believable organisation: three agents, three endpoints (one disabled by the delivery
- * engine), two agents subscribed. Returns the records so callers can refer to them.
- */
-export function seedMockDb() {
-  const crm = createMockWebhook({
-    url: 'https://crm.northwind.example/hooks/ringpost',
-    description: 'CRM sync: call outcomes and transcripts',
-    headers: { 'X-Api-Key': 'nw_live_4f9a2c' },
-  });
-  const analytics = createMockWebhook({
-    url: 'https://analytics.northwind.example/ingest/calls',
-    description: 'Warehouse ingestion',
-  });
-  const legacy = createMockWebhook({
-    url: 'https://legacy.northwind.example/webhook',
-    status: 'disabled',
-    disabledReason: 'Disabled automatically on 24 Nov 2026: every delivery failed for 5 days',
-  });
-  const reception = createMockAgent({
-    name: 'Reception',
-    description: 'Answers inbound calls, books and moves appointments.',
-  });
-  const reminders = createMockAgent({
-    name: 'Appointment reminders',
-    description: 'Calls patients the day before their appointment.',
-  });
-  const survey = createMockAgent({
-    name: 'Satisfaction survey',
-    description: 'Asks three questions after a visit.',
-  });
-  subscribeMockAgent(
-    reception.id,
-    crm.id,
-    ['pre-conversation', 'post-conversation', 'analytics-completed'],
-    seededTime(),
-  );
-  subscribeMockAgent(reminders.id, crm.id, ['post-conversation'], seededTime());
-  return { webhooks: { crm, analytics, legacy }, agents: { reception, reminders, survey } };
 }
 
 // The views below are what the API answers: the contract's shapes, built from the records.
@@ -272,6 +309,10 @@ export function toWebhookDetail(webhook: WebhookRecord, role: Role): WebhookDeta
     headers: webhook.headers,
     secret: role === 'admin' ? webhook.secret : null,
     previousSecretExpiresAt: previousValid ? webhook.previousSecretExpiresAt : null,
+    failingSince: webhook.failingSince,
+    skippedDeliveryCount: db.deliveries.filter(
+      (d) => d.webhookId === webhook.id && d.status === 'skipped',
+    ).length,
   };
 }
 

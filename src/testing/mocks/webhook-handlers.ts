@@ -147,6 +147,7 @@ export const webhookHandlers = [
       );
     }
     db.webhooks = db.webhooks.filter((w) => w.id !== webhook.id);
+    db.deliveries = db.deliveries.filter((d) => d.webhookId !== webhook.id);
     return noContent();
   }),
 
@@ -170,6 +171,8 @@ export const webhookHandlers = [
     } else if (action === 'enable') {
       webhook.status = 'enabled';
       webhook.disabledReason = null;
+      // A fresh start: five more days of failures before the engine disables it again.
+      webhook.failingSince = null;
     } else {
       webhook.status = 'disabled';
       webhook.disabledReason = `Disabled by ${auth.user.name}`;

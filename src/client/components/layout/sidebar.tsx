@@ -1,4 +1,4 @@
-import { Bot, LogOut, PanelLeftClose, PanelLeftOpen, Webhook } from 'lucide-react';
+import { Bot, KeyRound, LogOut, PanelLeftClose, PanelLeftOpen, Webhook } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import type { SessionUser } from '@contract/auth';
@@ -78,6 +78,13 @@ export function Sidebar({
             collapsed={collapsed}
           >
             Webhooks
+          </NavItem>
+          <NavItem
+            to={paths.apiKeys()}
+            icon={<KeyRound className="size-5" />}
+            collapsed={collapsed}
+          >
+            API keys
           </NavItem>
         </ul>
       </nav>

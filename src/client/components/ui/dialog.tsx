@@ -1,39 +1,64 @@
 /** Radix Dialog with the app's look: a dimmed page, a white rounded panel, a header and a footer. */
 import * as DialogPrimitive from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
-import { useState, type ComponentProps, type ReactNode } from 'react';
+import { useRef, type ComponentProps, type ReactNode } from 'react';
 import { cn } from '@client/lib/cn';
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
 
+/**
+ * Widths are a prop rather than a `max-w-*` class beside the default: two max-width utilities on one
+ * element are decided by their order in the generated CSS, not by the order in `className`.
+ */
+const widths = {
+  sm: 'max-w-md',
+  md: 'max-w-lg',
+  lg: 'max-w-xl',
+  xl: 'max-w-2xl',
+  '2xl': 'max-w-4xl',
+} as const;
+
 export function DialogContent({
   className,
   children,
   showClose = true,
+  size = 'lg',
+  onOpenAutoFocus,
   onCloseAutoFocus,
   ...props
-}: ComponentProps<typeof DialogPrimitive.Content> & { showClose?: boolean }) {
+}: ComponentProps<typeof DialogPrimitive.Content> & {
+  showClose?: boolean;
+  size?: keyof typeof widths;
+}) {
   // Radix returns focus to its Trigger; our dialogs are mostly opened from state (a URL parameter, a
   // row's button) without one, so remember what had focus when the dialog appeared and go back there.
-  const [opener] = useState(() =>
-    document.activeElement instanceof HTMLElement ? document.activeElement : null,
-  );
+  // This component stays mounted while its dialog is closed, so the opener is taken at each opening
+  // (Radix calls onOpenAutoFocus before it moves focus into the dialog), not at the first render.
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-gray-900/40 backdrop-blur-[1px]" />
       <DialogPrimitive.Content
         className={cn(
-          'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] max-w-xl -translate-x-1/2 -translate-y-1/2 flex-col',
+          'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col',
+          widths[size],
           'rounded-2xl border border-gray-200 bg-white shadow-xl focus:outline-none',
           className,
         )}
+        onOpenAutoFocus={(event) => {
+          const active = document.activeElement;
+          opener.current =
+            active instanceof HTMLElement && active !== document.body ? active : null;
+          onOpenAutoFocus?.(event);
+        }}
         onCloseAutoFocus={(event) => {
           onCloseAutoFocus?.(event);
-          if (!event.defaultPrevented && opener?.isConnected) {
+          const target = opener.current;
+          if (!event.defaultPrevented && target?.isConnected) {
             event.preventDefault();
-            opener.focus();
+            target.focus();
           }
         }}
         {...props}

@@ -5,6 +5,7 @@
  */
 import { and, asc, count, desc, eq, inArray, lt, min, sql, type SQL } from 'drizzle-orm';
 import type { DeliveryListQuery, DeliveryStatus } from '@contract/deliveries';
+import type { WebhookStatus } from '@contract/webhooks';
 import type { EventType } from '@contract/event-types';
 import { DELIVERIES_CHANNEL, rowsOf, type Queryable } from '../database';
 import { agents, deliveries, deliveryAttempts, webhooks } from '../schema';
@@ -46,7 +47,10 @@ export interface ClaimOptions {
  * (per-call order), and an endpoint already at `perEndpoint` in flight gets no more (one slow receiver
  * cannot take every worker slot).
  */
-export async function claimDueDeliveries(db: Queryable, options: ClaimOptions): Promise<string[]> {
+export async function claimDueDeliveries(
+  db: Queryable,
+  options: ClaimOptions,
+): Promise<AttemptTarget[]> {
   const { now, limit, perEndpoint, workerId } = options;
   const leaseUntil = new Date(now.getTime() + options.leaseMs);
   // Looking further than `limit` lets a blocked lane or a busy endpoint be skipped without starving the rest.
@@ -86,40 +90,70 @@ export async function claimDueDeliveries(db: Queryable, options: ClaimOptions): 
       limit ${limit}
     ),
     locked as (
-      select id from deliveries where id in (select id from picked) for update skip locked
+      -- The state is checked again here: another worker may have claimed a row since this statement's
+      -- snapshot, and FOR UPDATE re-reads the row's newest version before deciding.
+      select id from deliveries
+      where id in (select id from picked)
+        and ((status = 'pending' and next_attempt_at <= ${now})
+          or (status = 'delivering' and lease_expires_at < ${now}))
+      for update skip locked
     )
     update deliveries d
     set status = 'delivering', lease_expires_at = ${leaseUntil}, leased_by = ${workerId}
-    from locked
-    where d.id = locked.id
-    returning d.id
+    from locked, webhooks w
+    where d.id = locked.id and w.id = d.webhook_id
+    returning d.id, d.body, d.attempt_count, w.id as webhook_id, w.url, w.headers, w.secret, w.previous_secret,
+              w.previous_secret_expires_at, w.status as webhook_status, w.failing_since
   `);
-  return rowsOf<{ id: string }>(result).map((row) => row.id);
+  return rowsOf<ClaimedRow>(result).map((row) => ({
+    delivery: { id: row.id, body: row.body, attemptCount: row.attempt_count },
+    webhook: {
+      id: row.webhook_id,
+      url: row.url,
+      headers: row.headers,
+      secret: row.secret,
+      previousSecret: row.previous_secret,
+      previousSecretExpiresAt: toDate(row.previous_secret_expires_at),
+      status: row.webhook_status,
+      failingSince: toDate(row.failing_since),
+    },
+  }));
 }
 
-/** What an attempt needs: the delivery and its endpoint as they are now. */
-export async function loadDeliveriesForAttempt(db: Queryable, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({
-      delivery: deliveries,
-      webhook: {
-        id: webhooks.id,
-        url: webhooks.url,
-        headers: webhooks.headers,
-        secret: webhooks.secret,
-        previousSecret: webhooks.previousSecret,
-        previousSecretExpiresAt: webhooks.previousSecretExpiresAt,
-        status: webhooks.status,
-        failingSince: webhooks.failingSince,
-      },
-    })
-    .from(deliveries)
-    .innerJoin(webhooks, eq(webhooks.id, deliveries.webhookId))
-    .where(inArray(deliveries.id, ids));
+interface ClaimedRow {
+  id: string;
+  body: string;
+  attempt_count: number;
+  webhook_id: string;
+  url: string;
+  headers: Record<string, string>;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Date | string | null;
+  webhook_status: WebhookStatus;
+  failing_since: Date | string | null;
 }
 
-export type AttemptTarget = Awaited<ReturnType<typeof loadDeliveriesForAttempt>>[number];
+/** Raw rows carry timestamps as Date (node-postgres, PGlite) or, in some setups, as text. */
+function toDate(value: Date | string | null): Date | null {
+  if (value === null) return null;
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** A claimed delivery and its endpoint as they are now: what one attempt needs. */
+export interface AttemptTarget {
+  delivery: { id: string; body: string; attemptCount: number };
+  webhook: {
+    id: string;
+    url: string;
+    headers: Record<string, string>;
+    secret: string;
+    previousSecret: string | null;
+    previousSecretExpiresAt: Date | null;
+    status: WebhookStatus;
+    failingSince: Date | null;
+  };
+}
 
 export interface AttemptRecord {
   startedAt: Date;
@@ -148,41 +182,52 @@ export interface AttemptResult {
 }
 
 /**
- * Stores attempts and their deliveries' new states in one transaction: an attempt is never saved
- * without its outcome, nor the reverse. Batched because, on the embedded database especially, each
+ * Stores attempts and their deliveries' new states together: an attempt is never saved without its
+ * outcome, nor the reverse. Batched because, on the embedded database especially, each
  * statement costs far more than each row.
  */
 export async function recordAttempts(db: Queryable, workerId: string, results: AttemptResult[]) {
   if (results.length === 0) return;
-  await db.transaction(async (tx) => {
-    await tx.insert(deliveryAttempts).values(
-      results.map(({ deliveryId, attempt }) => ({
-        deliveryId,
-        // Counted in the database: a delivery whose lease expired mid-attempt may be attempted twice.
-        number: sql`(select coalesce(max(${deliveryAttempts.number}), 0) + 1 from ${deliveryAttempts} where ${deliveryAttempts.deliveryId} = ${deliveryId})`,
-        ...attempt,
-      })),
-    );
-    const rows = results.map(
-      ({ deliveryId, attempt, outcome }) =>
-        sql`(${deliveryId}, ${outcome.status}, ${outcome.nextAttemptAt}::timestamptz, ${outcome.completedAt}::timestamptz, ${outcome.lastError}::text, ${attempt.responseStatus}::integer, ${attempt.durationMs}::double precision)`,
-    );
-    await tx.execute(sql`
-      update deliveries as d
-      set status = v.status,
-          next_attempt_at = v.next_attempt_at,
-          completed_at = v.completed_at,
-          last_error = v.last_error,
-          last_response_status = v.last_response_status,
-          last_duration_ms = v.last_duration_ms,
-          attempt_count = d.attempt_count + 1,
-          lease_expires_at = null,
-          leased_by = null
-      from (values ${sql.join(rows, sql`, `)}) as v(id, status, next_attempt_at, completed_at, last_error, last_response_status, last_duration_ms)
-      -- Another worker that took over an expired lease owns the delivery's state now.
-      where d.id = v.id and (d.leased_by = ${workerId} or d.leased_by is null)
-    `);
-  });
+  const rows = results.map(
+    ({ deliveryId, attempt, outcome }) => sql`(
+      ${deliveryId}::text, ${attempt.startedAt}::timestamptz, ${attempt.durationMs}::double precision, ${attempt.url}::text,
+      ${JSON.stringify(attempt.requestHeaders)}::jsonb, ${attempt.responseStatus}::integer,
+      ${attempt.responseHeaders === null ? null : JSON.stringify(attempt.responseHeaders)}::jsonb, ${attempt.responseBody}::text,
+      ${attempt.responseTruncated}::boolean, ${attempt.errorCategory}::text, ${attempt.errorMessage}::text,
+      ${outcome.status}::text, ${outcome.nextAttemptAt}::timestamptz, ${outcome.completedAt}::timestamptz, ${outcome.lastError}::text
+    )`,
+  );
+  // One statement, so one round trip and atomic without BEGIN/COMMIT.
+  await db.execute(sql`
+    with v (id, started_at, duration_ms, url, request_headers, response_status, response_headers, response_body,
+            response_truncated, error_category, error_message, status, next_attempt_at, completed_at, last_error) as (
+      values ${sql.join(rows, sql`, `)}
+    ),
+    stored_attempts as (
+      insert into delivery_attempts (delivery_id, number, started_at, duration_ms, url, request_headers, response_status,
+                                     response_headers, response_body, response_truncated, error_category, error_message)
+      select v.id,
+             -- Counted in the database: a delivery whose lease expired mid-attempt may be attempted twice.
+             (select coalesce(max(a.number), 0) + 1 from delivery_attempts a where a.delivery_id = v.id),
+             v.started_at, v.duration_ms, v.url, v.request_headers, v.response_status, v.response_headers,
+             v.response_body, v.response_truncated, v.error_category, v.error_message
+      from v
+      returning 1
+    )
+    update deliveries as d
+    set status = v.status,
+        next_attempt_at = v.next_attempt_at,
+        completed_at = v.completed_at,
+        last_error = v.last_error,
+        last_response_status = v.response_status,
+        last_duration_ms = v.duration_ms,
+        attempt_count = d.attempt_count + 1,
+        lease_expires_at = null,
+        leased_by = null
+    from v
+    -- Another worker that took over an expired lease owns the delivery's state now.
+    where d.id = v.id and (d.leased_by = ${workerId} or d.leased_by is null)
+  `);
 }
 
 /** A delivery for a disabled endpoint: kept, marked skipped, replayable once the endpoint is enabled. */

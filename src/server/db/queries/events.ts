@@ -68,12 +68,11 @@ export interface StoreEventInput {
     completedAt: Date | null;
     lastError: string | null;
   };
-  notifyChannel: string;
 }
 
 /**
  * Stores an event and its delivery in one statement — atomic without an explicit transaction, and one
- * round trip instead of six, which is most of ingestion's cost on the embedded database. Returns
+ * round trip instead of five, which is most of ingestion's cost on the embedded database. Returns
  * undefined when (organisation, call, event type) already exists: then nothing is stored.
  */
 export async function storeEventWithDelivery(
@@ -92,9 +91,6 @@ export async function storeEventWithDelivery(
         returning id
       )`
     : sql``;
-  const notify = delivery
-    ? sql`, (select pg_notify(${input.notifyChannel}, '') from stored_delivery where ${delivery.status} = 'pending' limit 1) as notified`
-    : sql``;
   const result = await db.execute(sql`
     with stored_event as (
       insert into events (id, organisation_id, agent_id, call_id, event_type, details, received_at)
@@ -103,7 +99,7 @@ export async function storeEventWithDelivery(
       on conflict (organisation_id, call_id, event_type) do nothing
       returning id
     )${insertDelivery}
-    select stored_event.id${notify} from stored_event
+    select stored_event.id from stored_event
   `);
   const [row] = rowsOf<{ id: string }>(result);
   return row?.id;

@@ -5,7 +5,7 @@
  */
 import type { IngestEventRequest, WebhookPayload } from '@contract/call-events';
 import type { IngestEventResponse } from '@contract/deliveries';
-import { DELIVERIES_CHANNEL, type Database } from '../../db/database';
+import type { Database } from '../../db/database';
 import { EVENT_SEQUENCE } from '../../db/queries/deliveries';
 import {
   findEventId,
@@ -23,6 +23,8 @@ export interface PublishOptions {
   publishAt?: Date;
   /** The wait before a first attempt (RINGPOST_RETRY_SCHEDULE's first entry). */
   firstDelayMs: number;
+  /** Called once a pending delivery is stored, so that idle workers start now. */
+  nudgeWorkers?: () => void;
 }
 
 /** The delivered body's `metadata`: the ids every event carries, then the event's own fields. */
@@ -85,12 +87,12 @@ export async function publishEvent(
       receivedAt: now,
     },
     delivery,
-    notifyChannel: DELIVERIES_CHANNEL,
   });
   if (!stored) {
     const existing = await findEventId(db, organisationId, event.callId, event.eventType);
     if (!existing) throw new Error('event vanished between insert and select');
     return { eventId: existing, duplicate: true, deliveryIds: [] };
   }
+  if (delivery?.status === 'pending') options.nudgeWorkers?.();
   return { eventId, duplicate: false, deliveryIds: delivery ? [delivery.id] : [] };
 }

@@ -1,5 +1,6 @@
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { TestCallResponse } from '@contract/deliveries';
 import { AgentWebhookPanel } from '@client/features/agents/components/agent-webhook-panel';
 import { useWebhooks } from '@client/features/webhooks/api/get-webhooks';
 import { usePermissions } from '@client/lib/authorization';
@@ -13,6 +14,11 @@ const ConfigureWebhookDialog = lazy(async () => ({
   default: (await loadConfigureWebhookDialog()).ConfigureWebhookDialog,
 }));
 
+// Following a test call brings the deliveries feature (tables, polling, the payload dialog): load it
+// when a call is about to be made, not on every visit to the tab.
+const loadTestCallPanel = () => import('@client/features/deliveries/components/test-call-panel');
+const TestCallPanel = lazy(async () => ({ default: (await loadTestCallPanel()).TestCallPanel }));
+
 /**
  * `?configure` opens the modal; `?configure=<webhookId>` also chooses that endpoint, which is how
  * the create-endpoint page hands back the endpoint it just made.
@@ -24,6 +30,7 @@ export function AgentWebhookRoute() {
   const { canChangeAgents } = usePermissions();
   const webhooks = useWebhooks();
   const [searchParams, setSearchParams] = useSearchParams();
+  const [testCall, setTestCall] = useState<TestCallResponse | null>(null);
 
   const configure = searchParams.get(CONFIGURE_PARAM);
   const open = configure !== null && canChangeAgents;
@@ -49,7 +56,20 @@ export function AgentWebhookRoute() {
         agent={agent}
         onConfigure={() => setOpen(true)}
         onIntentToConfigure={() => void loadConfigureWebhookDialog()}
+        onTestCallStarted={setTestCall}
+        onIntentToTestCall={() => void loadTestCallPanel()}
       />
+      {testCall ? (
+        <Suspense fallback={null}>
+          <TestCallPanel
+            key={testCall.callId}
+            agentId={agent.id}
+            call={testCall}
+            eventTypes={agent.webhook?.eventTypes ?? []}
+            onClose={() => setTestCall(null)}
+          />
+        </Suspense>
+      ) : null}
       {open ? (
         <Suspense
           fallback={

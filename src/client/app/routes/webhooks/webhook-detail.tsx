@@ -1,6 +1,7 @@
 import { useNavigate, useParams } from 'react-router';
 import { useToast } from '@client/components/ui/toast';
 import { useDeleteAgentWebhook } from '@client/features/agents/api/delete-agent-webhook';
+import { DeliveriesTable } from '@client/features/deliveries/components/deliveries-table';
 import { WebhookDetails } from '@client/features/webhooks/components/webhook-details';
 import { paths } from '@client/lib/paths';
 
@@ -18,6 +19,7 @@ export function WebhookDetailRoute() {
         key={webhookId}
         webhookId={webhookId}
         removeSubscription={(agentId) => removeAgentWebhook.mutateAsync(agentId)}
+        deliveries={<DeliveriesTable filters={{ webhookId }} />}
         onDeleted={() => {
           toast('Webhook deleted');
           void navigate(paths.webhooks(), { replace: true });

@@ -1,14 +1,18 @@
-import { Pencil, Plus, Trash2, Webhook } from 'lucide-react';
+import { PhoneCall, Pencil, Plus, Trash2, Webhook } from 'lucide-react';
 import { Suspense, lazy, useState } from 'react';
 import { Link } from 'react-router';
 import type { Agent } from '@contract/agents';
+import type { TestCallResponse } from '@contract/deliveries';
 import { EVENT_TYPE_INFO } from '@contract/event-types';
+import { ErrorAlert } from '@client/components/ui/alert';
 import { Badge, Chip } from '@client/components/ui/badge';
 import { Button } from '@client/components/ui/button';
 import { EmptyState } from '@client/components/ui/empty-state';
 import { FieldHint } from '@client/components/ui/field';
-import { ADMIN_ONLY, usePermissions } from '@client/lib/authorization';
+import { errorMessage } from '@client/lib/api-client';
+import { ADMIN_ONLY, ADMIN_OR_SUPPORT_ONLY, usePermissions } from '@client/lib/authorization';
 import { paths } from '@client/lib/paths';
+import { useMakeTestCall } from '../api/make-test-call';
 
 // The confirmation brings Radix Dialog; the tab itself must stay light for a first visit.
 const loadRemoveDialog = () => import('./remove-agent-webhook-dialog');
@@ -21,17 +25,25 @@ export interface AgentWebhookPanelProps {
   onConfigure: () => void;
   /** Warms the dialog's code when the user is about to open it. */
   onIntentToConfigure?: () => void;
+  /** A test call was started; the route shows its deliveries (another feature's) below. */
+  onTestCallStarted?: (call: TestCallResponse) => void;
+  /** Warms the code that follows a test call when the user is about to start one. */
+  onIntentToTestCall?: () => void;
 }
 
 export function AgentWebhookPanel({
   agent,
   onConfigure,
   onIntentToConfigure,
+  onTestCallStarted,
+  onIntentToTestCall,
 }: AgentWebhookPanelProps) {
-  const { canChangeAgents } = usePermissions();
+  const { canChangeAgents, canSendTests } = usePermissions();
   const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const testCall = useMakeTestCall(agent.id);
   const webhook = agent.webhook;
   const adminHint = canChangeAgents ? undefined : 'agent-webhook-admin-only';
+  const testCallHint = canSendTests ? undefined : 'agent-test-call-not-allowed';
 
   const configureButtonProps = {
     onClick: onConfigure,
@@ -103,8 +115,30 @@ export function AgentWebhookPanel({
                 <Trash2 aria-hidden="true" className="size-4" />
                 Remove webhook
               </Button>
-              {adminHint ? <FieldHint id={adminHint}>{ADMIN_ONLY.webhooks}</FieldHint> : null}
+              <Button
+                className="sm:ml-auto"
+                onClick={() => {
+                  testCall.reset();
+                  testCall.mutate(undefined, { onSuccess: (call) => onTestCallStarted?.(call) });
+                }}
+                onPointerEnter={onIntentToTestCall}
+                onFocus={onIntentToTestCall}
+                disabled={!canSendTests || testCall.isPending}
+                aria-describedby={testCallHint}
+              >
+                <PhoneCall aria-hidden="true" className="size-4" />
+                {testCall.isPending ? 'Calling…' : 'Make test call'}
+              </Button>
             </div>
+            {adminHint || testCallHint || testCall.isError ? (
+              <div className="space-y-2 px-5 pb-4">
+                {adminHint ? <FieldHint id={adminHint}>{ADMIN_ONLY.webhooks}</FieldHint> : null}
+                {testCallHint ? (
+                  <FieldHint id={testCallHint}>{ADMIN_OR_SUPPORT_ONLY.tests}</FieldHint>
+                ) : null}
+                {testCall.isError ? <ErrorAlert>{errorMessage(testCall.error)}</ErrorAlert> : null}
+              </div>
+            ) : null}
           </div>
         ) : (
           <EmptyState

@@ -36,7 +36,7 @@ export function EditWebhookDialog({
 }) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent aria-describedby={undefined} className="max-w-2xl">
+      <DialogContent aria-describedby={undefined} size="xl">
         <DialogHeader bordered icon={<Pencil aria-hidden="true" className="size-5" />}>
           <DialogTitle>Edit endpoint</DialogTitle>
         </DialogHeader>

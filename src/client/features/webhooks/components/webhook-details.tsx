@@ -5,22 +5,46 @@ import { PageBody, PageHeader } from '@client/components/layout/page';
 import { Breadcrumb } from '@client/components/ui/breadcrumb';
 import { Button } from '@client/components/ui/button';
 import { FieldHint } from '@client/components/ui/field';
+import { Notice } from '@client/components/ui/notice';
 import { QueryError } from '@client/components/ui/query-error';
 import { LoadingSkeleton } from '@client/components/ui/skeleton';
 import { ADMIN_ONLY, usePermissions } from '@client/lib/authorization';
-import { formatDate } from '@client/lib/format';
+import { formatDate, formatDateTime } from '@client/lib/format';
+import { cn } from '@client/lib/cn';
 import { paths } from '@client/lib/paths';
 import { useWebhook } from '../api/get-webhook';
 import { DeleteWebhookDialog, type RemoveSubscription } from './delete-webhook-dialog';
 import { EditWebhookDialog } from './edit-webhook-dialog';
+import { SendTestEvent } from './send-test-event';
+import { SignatureSelfTest } from './signature-self-test';
 import { SigningSecret } from './signing-secret';
+import { SkippedDeliveriesNotice } from './skipped-deliveries-notice';
 import { WebhookStatusSection } from './webhook-status-section';
 import { WebhookSubscriptions } from './webhook-subscriptions';
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+function Section({
+  title,
+  actions,
+  className,
+  children,
+}: {
+  title: string;
+  /** Controls at the right of the heading. */
+  actions?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
+  const heading = <h2 className="text-[15px] font-semibold text-gray-900">{title}</h2>;
   return (
-    <section className="space-y-2">
-      <h2 className="text-[15px] font-semibold text-gray-900">{title}</h2>
+    <section className={cn('space-y-2', className)}>
+      {actions ? (
+        <div className="flex flex-wrap items-start justify-between gap-3 pb-1">
+          {heading}
+          {actions}
+        </div>
+      ) : (
+        heading
+      )}
       {children}
     </section>
   );
@@ -30,10 +54,13 @@ export function WebhookDetails({
   webhookId,
   removeSubscription,
   onDeleted,
+  deliveries,
 }: {
   webhookId: string;
   removeSubscription: RemoveSubscription;
   onDeleted: () => void;
+  /** The endpoint's recent deliveries (another feature's, composed in by the route). */
+  deliveries?: ReactNode;
 }) {
   const webhook = useWebhook(webhookId);
   const { canChangeWebhooks } = usePermissions();
@@ -80,49 +107,79 @@ export function WebhookDetails({
   } else {
     const data = webhook.data;
     const headerNames = Object.keys(data.headers);
+    // A disabled endpoint is not being tried, so it is not "failing"; its reason says why it stopped.
+    const failingSince = data.status === 'enabled' ? data.failingSince : null;
     body = (
-      <div className="max-w-4xl space-y-8">
-        <h1 className="sr-only">Webhook endpoint</h1>
-        {!canChangeWebhooks ? <FieldHint>{ADMIN_ONLY.webhooks}</FieldHint> : null}
-        <Section title="Webhook URL">
-          <p className="text-sm break-all text-gray-700">{data.url}</p>
-          <p className="text-xs text-gray-500">
-            Created <time dateTime={data.createdAt}>{formatDate(data.createdAt)}</time>
-          </p>
-        </Section>
-        <Section title="Description">
-          <p className="text-sm text-gray-700">{data.description || '-'}</p>
-        </Section>
-        {headerNames.length > 0 ? (
-          <Section title="Custom headers">
-            <dl className="divide-y divide-gray-100 rounded-xl border border-gray-200 text-sm">
-              {headerNames.map((name) => (
-                <div
-                  key={name}
-                  className="grid grid-cols-[minmax(8rem,16rem)_1fr] gap-4 px-5 py-2.5"
-                >
-                  <dt className="font-mono text-gray-900">{name}</dt>
-                  <dd className="font-mono break-all text-gray-700">{data.headers[name]}</dd>
-                </div>
-              ))}
-            </dl>
+      <div className="space-y-8">
+        <div className="max-w-4xl space-y-8">
+          <h1 className="sr-only">Webhook endpoint</h1>
+          {!canChangeWebhooks ? <FieldHint>{ADMIN_ONLY.webhooks}</FieldHint> : null}
+          {failingSince !== null || data.skippedDeliveryCount > 0 ? (
+            <div className="space-y-3">
+              {failingSince !== null ? (
+                <Notice tone="warning">
+                  <p>
+                    Failing since{' '}
+                    <time dateTime={failingSince}>{formatDateTime(failingSince)}</time>; the
+                    endpoint is disabled automatically after 5 days of failures.
+                  </p>
+                </Notice>
+              ) : null}
+              <SkippedDeliveriesNotice webhook={data} />
+            </div>
+          ) : null}
+          <Section title="Webhook URL">
+            <p className="text-sm break-all text-gray-700">{data.url}</p>
+            <p className="text-xs text-gray-500">
+              Created <time dateTime={data.createdAt}>{formatDate(data.createdAt)}</time>
+            </p>
           </Section>
-        ) : null}
-        <Section title="Subscriptions">
-          <WebhookSubscriptions
-            subscriptions={data.subscriptions}
-            canChange={canChangeWebhooks}
-            removeSubscription={removeSubscription}
-          />
-        </Section>
-        <div className="grid gap-8 border-t border-gray-100 pt-8 md:grid-cols-[minmax(12rem,16rem)_1fr]">
-          <Section title="Status">
-            <WebhookStatusSection webhook={data} canChange={canChangeWebhooks} />
+          <Section title="Description">
+            <p className="text-sm text-gray-700">{data.description || '-'}</p>
           </Section>
-          <Section title="Signing secret">
-            <SigningSecret webhook={data} />
+          {headerNames.length > 0 ? (
+            <Section title="Custom headers">
+              <dl className="divide-y divide-gray-100 rounded-xl border border-gray-200 text-sm">
+                {headerNames.map((name) => (
+                  <div
+                    key={name}
+                    className="grid grid-cols-[minmax(8rem,16rem)_1fr] gap-4 px-5 py-2.5"
+                  >
+                    <dt className="font-mono text-gray-900">{name}</dt>
+                    <dd className="font-mono break-all text-gray-700">{data.headers[name]}</dd>
+                  </div>
+                ))}
+              </dl>
+            </Section>
+          ) : null}
+          <Section title="Subscriptions">
+            <WebhookSubscriptions
+              subscriptions={data.subscriptions}
+              canChange={canChangeWebhooks}
+              removeSubscription={removeSubscription}
+            />
+          </Section>
+          <div className="grid gap-8 border-t border-gray-100 pt-8 md:grid-cols-[minmax(12rem,16rem)_1fr]">
+            <Section title="Status">
+              <WebhookStatusSection webhook={data} canChange={canChangeWebhooks} />
+            </Section>
+            <Section title="Signing secret">
+              <SigningSecret webhook={data} />
+            </Section>
+          </div>
+          <Section title="Signature self-test">
+            <SignatureSelfTest webhookId={data.id} disabled={data.status === 'disabled'} />
           </Section>
         </div>
+        {deliveries ? (
+          <Section
+            title="Recent deliveries"
+            actions={<SendTestEvent webhookId={data.id} disabled={data.status === 'disabled'} />}
+            className="border-t border-gray-100 pt-8"
+          >
+            {deliveries}
+          </Section>
+        ) : null}
         <EditWebhookDialog webhook={data} open={editing} onOpenChange={setEditing} />
         <DeleteWebhookDialog
           webhook={deleting ? data : null}

@@ -98,6 +98,7 @@ export const testCall: AppRouteHandler<TestCallRoute> = async (c) => {
       now: start,
       publishAt,
       firstDelayMs: env.RINGPOST_RETRY_SCHEDULE[0] ?? 0,
+      nudgeWorkers: c.var.deps.nudgeWorkers,
     });
   }
   logger.info('test call published', { agentId: id, callId: call.callId, by: caller.user.id });

@@ -15,6 +15,7 @@ export const ingest: AppRouteHandler<IngestRoute> = async (c) => {
       event,
       now: now(),
       firstDelayMs: env.RINGPOST_RETRY_SCHEDULE[0] ?? 0,
+      nudgeWorkers: c.var.deps.nudgeWorkers,
     });
     return c.json(result, 202);
   } catch (error) {

@@ -1,0 +1,63 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createMockWebhook, db, freezeMockClock } from '@testing/mocks/mock-db';
+import { renderWithProviders } from '@testing/render-with-providers';
+import { WebhookDetailRoute } from './webhook-detail';
+
+describe('WebhookDetailRoute', () => {
+  it('sends a test event of the chosen type, which then shows in the recent deliveries', async () => {
+    freezeMockClock();
+    const webhook = createMockWebhook({ url: 'https://crm.example.com/hooks' });
+    const { user } = renderWithProviders(<WebhookDetailRoute />, {
+      path: '/webhooks/:webhookId',
+      url: `/webhooks/${webhook.id}`,
+      signedInAs: 'support',
+    });
+    expect(await screen.findByRole('heading', { name: 'No deliveries yet' })).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Test event type' }), 'End');
+    await user.click(screen.getByRole('button', { name: 'Send test event' }));
+
+    expect(await screen.findByText('Test event queued')).toBeInTheDocument();
+    const table = await screen.findByRole('table');
+    const [, row] = within(table).getAllByRole('row');
+    expect(row).toHaveTextContent(/\.post-conversationTest/);
+    expect(db.deliveries).toEqual([
+      expect.objectContaining({
+        webhookId: webhook.id,
+        eventType: 'post-conversation',
+        isTest: true,
+      }),
+    ]);
+  });
+
+  it('keeps the test tools from a viewer, with the reason', async () => {
+    const webhook = createMockWebhook();
+    renderWithProviders(<WebhookDetailRoute />, {
+      path: '/webhooks/:webhookId',
+      url: `/webhooks/${webhook.id}`,
+      signedInAs: 'viewer',
+    });
+    const send = await screen.findByRole('button', { name: 'Send test event' });
+    expect(send).toBeDisabled();
+    expect(send).toHaveAccessibleDescription('Only admins and support staff can send tests');
+    expect(screen.getByRole('button', { name: 'Run self-test' })).toBeDisabled();
+  });
+
+  it('explains that a disabled endpoint must be enabled before it can be tested', async () => {
+    const webhook = createMockWebhook({
+      status: 'disabled',
+      disabledReason: 'Disabled by Ada Admin',
+    });
+    renderWithProviders(<WebhookDetailRoute />, {
+      path: '/webhooks/:webhookId',
+      url: `/webhooks/${webhook.id}`,
+    });
+    const send = await screen.findByRole('button', { name: 'Send test event' });
+    expect(send).toBeDisabled();
+    expect(send).toHaveAccessibleDescription('Enable the endpoint to send test events.');
+    const selfTest = screen.getByRole('button', { name: 'Run self-test' });
+    expect(selfTest).toBeDisabled();
+    expect(selfTest).toHaveAccessibleDescription('Enable the endpoint to run the self-test.');
+  });
+});
