@@ -74,6 +74,8 @@ export const DeliverySummarySchema = z.object({
   responseStatus: z.int().nullable(),
   latencyMs: z.number().nullable(),
   lastError: z.string().nullable(),
+  /** Why the last attempt failed (or why nothing was sent), when it did. */
+  lastErrorCategory: FailureCategorySchema.nullable(),
   isTest: z.boolean(),
   createdAt: TimestampSchema,
   nextAttemptAt: TimestampSchema.nullable(),

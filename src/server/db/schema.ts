@@ -239,6 +239,7 @@ export const deliveries = pgTable(
     lastResponseStatus: integer('last_response_status'),
     lastDurationMs: doublePrecision('last_duration_ms'),
     lastError: text('last_error'),
+    lastErrorCategory: text('last_error_category'),
     isTest: boolean('is_test').notNull().default(false),
     createdAt: createdAt(),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),

@@ -270,6 +270,7 @@ describe('receiver faults', () => {
     expect(delivery.status).toBe('failed');
     expect(delivery.attemptCount).toBe(4);
     expect(delivery.lastError).toBe('http_status: Answered 503');
+    expect(delivery.lastErrorCategory).toBe('http_status');
     const webhook = WebhookDetailSchema.parse(
       (await h.ctx.request('GET', `/api/v1/webhooks/${endpoint.id}`, { as: h.org.users.admin }))
         .body,

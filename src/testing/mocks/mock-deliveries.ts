@@ -417,6 +417,11 @@ export function toDeliverySummary(delivery: DeliveryRecord): DeliverySummary {
       : delivery.status === 'succeeded'
         ? null
         : (last?.error?.message ?? null),
+    lastErrorCategory: skipped
+      ? 'endpoint_disabled'
+      : delivery.status === 'succeeded'
+        ? null
+        : (last?.error?.category ?? null),
     isTest: delivery.isTest,
     createdAt: delivery.createdAt,
     nextAttemptAt: delivery.nextAttemptAt,

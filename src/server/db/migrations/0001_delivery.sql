@@ -29,6 +29,7 @@ CREATE TABLE "deliveries" (
 	"last_response_status" integer,
 	"last_duration_ms" double precision,
 	"last_error" text,
+	"last_error_category" text,
 	"is_test" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"completed_at" timestamp with time zone,

@@ -219,6 +219,7 @@ export async function recordAttempts(db: Queryable, workerId: string, results: A
         next_attempt_at = v.next_attempt_at,
         completed_at = v.completed_at,
         last_error = v.last_error,
+        last_error_category = case when v.status = 'succeeded' then null else v.error_category end,
         last_response_status = v.response_status,
         last_duration_ms = v.duration_ms,
         attempt_count = d.attempt_count + 1,
@@ -237,6 +238,7 @@ export async function markSkipped(db: Queryable, deliveryId: string, now: Date) 
     .set({
       status: 'skipped',
       lastError: 'The endpoint is disabled',
+      lastErrorCategory: 'endpoint_disabled',
       completedAt: now,
       leaseExpiresAt: null,
       leasedBy: null,
@@ -369,7 +371,13 @@ export async function replaySkippedDeliveries(
 ): Promise<number> {
   const updated = await db
     .update(deliveries)
-    .set({ status: 'pending', nextAttemptAt: now, completedAt: null, lastError: null })
+    .set({
+      status: 'pending',
+      nextAttemptAt: now,
+      completedAt: null,
+      lastError: null,
+      lastErrorCategory: null,
+    })
     .where(
       and(
         eq(deliveries.organisationId, organisationId),

@@ -67,6 +67,7 @@ export interface StoreEventInput {
     nextAttemptAt: Date | null;
     completedAt: Date | null;
     lastError: string | null;
+    lastErrorCategory: 'endpoint_disabled' | null;
   };
 }
 
@@ -83,10 +84,10 @@ export async function storeEventWithDelivery(
   const insertDelivery = delivery
     ? sql`, stored_delivery as (
         insert into deliveries (id, organisation_id, webhook_id, event_id, agent_id, call_id, event_type, sequence, body,
-                                status, next_attempt_at, completed_at, last_error, created_at)
+                                status, next_attempt_at, completed_at, last_error, last_error_category, created_at)
         select ${delivery.id}, ${event.organisationId}, ${delivery.webhookId}, stored_event.id, ${event.agentId}, ${event.callId},
                ${event.eventType}, ${delivery.sequence}, ${delivery.body}, ${delivery.status},
-               ${delivery.nextAttemptAt}::timestamptz, ${delivery.completedAt}::timestamptz, ${delivery.lastError}::text, ${event.receivedAt}::timestamptz
+               ${delivery.nextAttemptAt}::timestamptz, ${delivery.completedAt}::timestamptz, ${delivery.lastError}::text, ${delivery.lastErrorCategory}::text, ${event.receivedAt}::timestamptz
         from stored_event
         returning id
       )`

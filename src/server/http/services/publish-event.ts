@@ -74,6 +74,7 @@ export async function publishEvent(
       nextAttemptAt: enabled ? dueAt : null,
       completedAt: enabled ? null : now,
       lastError: enabled ? null : 'The endpoint was disabled when the event arrived',
+      lastErrorCategory: enabled ? null : 'endpoint_disabled',
     };
   }
   const stored = await storeEventWithDelivery(db, {

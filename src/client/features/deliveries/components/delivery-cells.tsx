@@ -1,7 +1,19 @@
-import type { DeliverySummary } from '@contract/deliveries';
+import type { DeliverySummary, FailureCategory } from '@contract/deliveries';
 import { Button } from '@client/components/ui/button';
 import { formatDateTime } from '@client/lib/format';
 import { preloadDeliveryPayloadDialog } from './lazy-delivery-payload-dialog';
+
+/** Short names for why no HTTP answer came back; the full message is in the title and the payload dialog. */
+const FAILURE_LABELS: Record<FailureCategory, string> = {
+  dns: 'DNS failure',
+  connect: 'Connection failed',
+  tls: 'TLS error',
+  timeout: 'Timed out',
+  http_status: 'HTTP error',
+  redirect: 'Redirect',
+  blocked: 'Blocked address',
+  endpoint_disabled: 'Endpoint disabled',
+};
 
 /** The answer in one cell: the HTTP status when there was one, otherwise why there was none. */
 export function DeliveryResponse({ delivery }: { delivery: DeliverySummary }) {
@@ -21,10 +33,10 @@ export function DeliveryResponse({ delivery }: { delivery: DeliverySummary }) {
       </span>
     );
   }
-  if (delivery.lastError) {
+  if (delivery.lastErrorCategory) {
     return (
-      <span className="block max-w-56 truncate text-red-800" title={delivery.lastError}>
-        {delivery.lastError}
+      <span className="text-red-800" title={delivery.lastError ?? undefined}>
+        {FAILURE_LABELS[delivery.lastErrorCategory]}
       </span>
     );
   }

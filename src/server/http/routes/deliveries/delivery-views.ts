@@ -27,6 +27,7 @@ export function toDeliverySummary({
     responseStatus: delivery.lastResponseStatus,
     latencyMs: delivery.lastDurationMs,
     lastError: delivery.lastError,
+    lastErrorCategory: delivery.lastErrorCategory as FailureCategory | null,
     isTest: delivery.isTest,
     createdAt: delivery.createdAt.toISOString(),
     nextAttemptAt:
