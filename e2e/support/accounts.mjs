@@ -15,4 +15,5 @@ export const ORGANISATIONS = {
   empty: { name: 'Empty Co', admin: 'admin@empty.e2e.test' },
   deleting: { name: 'Deleting Co', admin: 'admin@deleting.e2e.test' },
   keyboard: { name: 'Keyboard Co', admin: 'admin@keyboard.e2e.test' },
+  delivering: { name: 'Delivering Co', admin: 'admin@delivering.e2e.test' },
 };
