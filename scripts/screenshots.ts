@@ -7,6 +7,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chromium, type Page } from '@playwright/test';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -39,6 +41,16 @@ async function api(page: Page, method: string, path: string, data?: unknown): Pr
   return response.status() === 204 ? null : response.json();
 }
 
+// A receiver on this machine, so that the test call's deliveries really go out.
+const receiver = createServer((req, res) => {
+  req.resume();
+  req.on('end', () =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}'),
+  );
+});
+await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/ringpost`;
+
 const dataDir = mkdtempSync(join(tmpdir(), 'ringpost-screenshots-'));
 const server = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], {
   cwd: ROOT,
@@ -49,6 +61,7 @@ const server = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], {
     DATABASE_URL: '',
     RINGPOST_ADMIN_EMAIL: EMAIL,
     RINGPOST_ADMIN_PASSWORD: PASSWORD,
+    RINGPOST_ALLOWED_TARGETS: '127.0.0.0/8',
     LOG_LEVEL: 'warn',
   },
   stdio: 'inherit',
@@ -121,10 +134,37 @@ try {
   await page.goto(`${BASE}/webhooks/${crm.id}`);
   await page.getByText('Signing secret').waitFor();
   await page.screenshot({ path: join(OUT, 'endpoint-detail.png') });
+
+  // A test call to a live receiver, then the deliveries it made.
+  const local = (await api(page, 'POST', '/webhooks', {
+    url: receiverUrl,
+    description: 'Local receiver',
+  })) as { id: string };
+  await api(page, 'PUT', `/agents/${second.id}/webhook-subscriptions`, {
+    webhookId: local.id,
+    eventTypes: ['pre-conversation', 'post-conversation', 'analytics-completed'],
+  });
+  await page.goto(`${BASE}/agents/${second.id}/webhook`);
+  await page.getByRole('button', { name: 'Make test call' }).click();
+  await page.getByText('Every event was delivered.').waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: join(OUT, 'test-call.png'), fullPage: true });
+  await page.getByRole('button', { name: /^View payload of .*post-conversation/ }).click();
+  await page.getByRole('dialog').waitFor();
+  await page.screenshot({ path: join(OUT, 'delivery-payload.png') });
+  await page.goto(`${BASE}/webhooks/${local.id}`);
+  await page
+    .getByRole('button', { name: /^View payload of / })
+    .first()
+    .waitFor();
+  await page.screenshot({ path: join(OUT, 'endpoint-deliveries.png'), fullPage: true });
+  await page.goto(`${BASE}/api-keys`);
+  await page.getByRole('heading', { name: 'API keys' }).first().waitFor();
+  await page.screenshot({ path: join(OUT, 'api-keys.png') });
   console.log(`Screenshots written to ${OUT}`);
 } finally {
   await browser.close();
   server.kill('SIGTERM');
   await new Promise((resolve) => server.on('exit', resolve));
   rmSync(dataDir, { recursive: true, force: true });
+  receiver.close();
 }

@@ -51,7 +51,11 @@ function guardedLookup(guard: UrlGuard): LookupFunction {
       for (const entry of addresses) {
         const reason = guard.checkAddress(entry.address);
         if (reason) {
-          callback(new BlockedAddressError(`${hostname} resolves to ${reason}`), '', 0);
+          callback(
+            new BlockedAddressError(`${hostname} resolves to ${entry.address}, ${reason}`),
+            '',
+            0,
+          );
           return;
         }
       }

@@ -78,13 +78,13 @@ export class UrlGuard {
     return this.hasAllowList && ip !== undefined && this.allowed.check(ip.address, ip.family);
   }
 
-  /** Why this address may not be contacted, or undefined if it may. */
+  /** Why this address may not be contacted ("a private … address"), or undefined if it may. */
   checkAddress(address: string): string | undefined {
     const ip = normalise(address);
-    if (!ip) return `${address} is not an IP address`;
+    if (!ip) return 'not an IP address';
     if (this.isAllowListed(ip.address)) return undefined;
     if (blocked.check(ip.address, ip.family)) {
-      return `${ip.address} is a private, loopback, link-local or otherwise internal address`;
+      return 'a private, loopback, link-local or otherwise internal address';
     }
     return undefined;
   }
@@ -112,11 +112,13 @@ export class UrlGuard {
 
     for (const address of addresses) {
       const reason = this.checkAddress(address);
-      if (reason)
+      if (reason) {
+        const where = literal ? `${address} is` : `${host} resolves to ${address},`;
         return {
           ok: false,
-          reason: `This URL points to ${reason}; Ringpost only sends to public addresses.`,
+          reason: `${where} ${reason}; Ringpost only sends to public addresses.`,
         };
+      }
     }
 
     if (url.protocol === 'http:') {
