@@ -4,12 +4,13 @@
  * pages in Chromium. Run it again after a UI change.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/support/chromium-launch';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'docs', 'screenshots');
@@ -67,23 +68,7 @@ const server = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], {
   stdio: 'inherit',
 });
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const browser = await chromium.launch(
-  existsSync(chromiumPath)
-    ? {
-        executablePath: chromiumPath,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }
-    : {},
-);
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   await waitForReady();
   mkdirSync(OUT, { recursive: true });

@@ -3,6 +3,8 @@
  * user of each role and to call the API as one of them.
  */
 import { sql } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { expectApiError } from './expect-api';
 import type { Role } from '@contract/auth';
 import { parseEnv } from '../env';
 import { createApp } from '../http/create-app';
@@ -159,6 +161,20 @@ export async function createTestContext(
     return JSON.stringify(parts);
   }
 
+  /** Sends a request that must fail with this status and code, and proves that it changed nothing. */
+  async function expectRefused(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    status: number,
+    code: string,
+  ) {
+    const before = await snapshot();
+    const error = expectApiError(await request(method, path, options), status, code);
+    expect(await snapshot()).toBe(before);
+    return error;
+  }
+
   return {
     app,
     db: database.db,
@@ -167,6 +183,7 @@ export async function createTestContext(
     createOrganisation,
     createUser,
     snapshot,
+    expectRefused,
     handle: database,
     close: async () => {
       await deps.sender.close();

@@ -3,7 +3,6 @@ import { AgentListSchema, AgentSchema } from '@contract/agents';
 import { WebhookDetailSchema } from '@contract/webhooks';
 import {
   createTestContext,
-  type RequestOptions,
   type TestContext,
   type TestOrganisation,
 } from '../../../testing/test-app';
@@ -37,18 +36,7 @@ function agentOf(owner: TestOrganisation, index: number) {
   return agent;
 }
 
-async function expectRefused(
-  method: string,
-  path: string,
-  options: RequestOptions,
-  status: number,
-  code: string,
-) {
-  const before = await ctx.snapshot();
-  const error = expectApiError(await ctx.request(method, path, options), status, code);
-  expect(await ctx.snapshot()).toBe(before);
-  return error;
-}
+const expectRefused: TestContext['expectRefused'] = (...args) => ctx.expectRefused(...args);
 
 describe('GET /api/v1/agents', () => {
   it('lists the organisation’s agents by name, each with its webhook or null', async () => {

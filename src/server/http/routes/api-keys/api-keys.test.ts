@@ -2,11 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyListSchema, CreatedApiKeySchema } from '@contract/api-keys';
 import {
   createTestContext,
-  type RequestOptions,
   type TestContext,
   type TestOrganisation,
 } from '../../../testing/test-app';
-import { expectApiError } from '../../../testing/expect-api';
 
 let ctx: TestContext;
 let org: TestOrganisation;
@@ -21,17 +19,7 @@ afterAll(async () => {
   await ctx.close();
 });
 
-async function expectRefused(
-  method: string,
-  path: string,
-  options: RequestOptions,
-  status: number,
-  code: string,
-) {
-  const before = await ctx.snapshot();
-  expectApiError(await ctx.request(method, path, options), status, code);
-  expect(await ctx.snapshot()).toBe(before);
-}
+const expectRefused: TestContext['expectRefused'] = (...args) => ctx.expectRefused(...args);
 
 describe('API keys', () => {
   it('shows a new key once; afterwards only its prefix is listed', async () => {

@@ -6,7 +6,6 @@ import {
   type TestOrganisation,
 } from '../../../testing/test-app';
 import { expectApiError } from '../../../testing/expect-api';
-import type { RequestOptions } from '../../../testing/test-app';
 
 let ctx: TestContext;
 let org: TestOrganisation;
@@ -44,20 +43,7 @@ async function subscribe(owner: TestOrganisation, agentIndex: number, webhookId:
   return agent;
 }
 
-/** Sends a request that must fail and proves that it changed nothing. */
-async function expectRefused(
-  method: string,
-  path: string,
-  options: RequestOptions,
-  status: number,
-  code: string,
-) {
-  const before = await ctx.snapshot();
-  const response = await ctx.request(method, path, options);
-  const error = expectApiError(response, status, code);
-  expect(await ctx.snapshot()).toBe(before);
-  return error;
-}
+const expectRefused: TestContext['expectRefused'] = (...args) => ctx.expectRefused(...args);
 
 describe('POST /api/v1/webhooks', () => {
   it('creates an endpoint with a server-generated whsec_ secret', async () => {
