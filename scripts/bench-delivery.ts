@@ -19,7 +19,7 @@ import { upsertAgentWebhook } from '../src/server/db/queries/agent-webhooks';
 import { insertOrganisation } from '../src/server/db/queries/organisations';
 import { insertWebhook } from '../src/server/db/queries/webhooks';
 import { DeliveryWorker } from '../src/server/delivery/worker';
-import { publishEvent } from '../src/server/http/services/publish-event';
+import { IngestionBatcher } from '../src/server/http/services/publish-event';
 import { createLogger } from '../src/server/logger';
 import { Metrics } from '../src/server/observability/metrics';
 import { WebhookSender } from '../src/server/outbound/send-webhook';
@@ -119,7 +119,7 @@ async function engine(label: string, handle: DatabaseHandle, receiver: ChildProc
   await ask(receiver, 'reset');
 
   const ingestedAt = new Map<string, number>();
-  const nudge = createWorkerNudge(db, createLogger('silent'));
+  const ingestion = new IngestionBatcher(db, createWorkerNudge(db, createLogger('silent')));
   const events: IngestEventRequest[] = Array.from({ length: EVENTS }, (_, i) => {
     const type = EVENT_TYPES[i % 3] ?? 'pre-conversation';
     const { agentId: _a, callId: _c, eventType: _e, ...metadata } = EXAMPLE_PAYLOADS[type].metadata;
@@ -139,12 +139,11 @@ async function engine(label: string, handle: DatabaseHandle, receiver: ChildProc
       while (next < events.length) {
         const event = events[next++];
         if (!event) break;
-        const result = await publishEvent(db, {
+        const result = await ingestion.publish({
           organisationId: organisation.id,
           event,
           now: new Date(),
           firstDelayMs: 0,
-          nudgeWorkers: nudge,
         });
         const at = Date.now();
         for (const id of result.deliveryIds) ingestedAt.set(id, at);

@@ -14,7 +14,7 @@ import { insertAgent } from './db/queries/agents';
 import { upsertAgentWebhook } from './db/queries/agent-webhooks';
 import { insertOrganisation } from './db/queries/organisations';
 import { insertWebhook } from './db/queries/webhooks';
-import { publishEvent } from './http/services/publish-event';
+import { IngestionBatcher } from './http/services/publish-event';
 import { createWorkerNudge } from './db/worker-nudge';
 import { createLogger } from './logger';
 import { generateWebhookSecret } from './security/tokens';
@@ -196,7 +196,10 @@ if (usesPostgres()) {
         [1, 2, 3].map(async () => track(await startRingpost(workerEnv))),
       );
 
-      const nudge = createWorkerNudge(database.db, createLogger('silent'));
+      const ingestion = new IngestionBatcher(
+        database.db,
+        createWorkerNudge(database.db, createLogger('silent')),
+      );
       // 10,000 events through the ingestion code itself: 3,334 calls × up to three event types.
       const events = Array.from({ length: 10_000 }, (_, i) => {
         const agent = agents[i % agents.length];
@@ -207,12 +210,11 @@ if (usesPostgres()) {
         );
       });
       await pooled(events, 12, (event) =>
-        publishEvent(database.db, {
+        ingestion.publish({
           organisationId: organisation.id,
           event,
           now: new Date(),
           firstDelayMs: 0,
-          nudgeWorkers: nudge,
         }),
       );
 

@@ -12,6 +12,7 @@ import { openMigratedDatabase } from './runtime';
 import { DELIVERIES_CHANNEL } from './db/database';
 import { firstAdminNotice, seedIfEmpty } from './db/seed';
 import { createWorkerNudge } from './db/worker-nudge';
+import { IngestionBatcher } from './http/services/publish-event';
 import { startMaintenance } from './maintenance';
 import { DeliveryWorker } from './delivery/worker';
 import { Metrics } from './observability/metrics';
@@ -44,7 +45,7 @@ async function main() {
     urlGuard,
     sender,
     metrics,
-    nudgeWorkers: createWorkerNudge(database.db, logger),
+    ingestion: new IngestionBatcher(database.db, createWorkerNudge(database.db, logger)),
     ping: () => database.ping(),
   };
   const stops: (() => Promise<void>)[] = [];

@@ -20,7 +20,9 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
 import type { WebhookSender } from '../outbound/send-webhook';
 import { attemptDelivery } from './attempt';
-import { AttemptRecorder } from './attempt-recorder';
+import { createAttemptRecorder } from './attempt-recorder';
+import type { MicroBatcher } from '../lib/micro-batcher';
+import type { AttemptResult } from '../db/queries/deliveries';
 
 export interface WorkerOptions {
   db: Database;
@@ -62,7 +64,7 @@ export class DeliveryWorker {
   private readonly perEndpoint: number;
   private readonly pollMs: number;
   private readonly now: () => Date;
-  private readonly recorder: AttemptRecorder;
+  private readonly recorder: MicroBatcher<AttemptResult, void>;
 
   constructor(private readonly options: WorkerOptions) {
     this.workerId = options.workerId ?? `worker-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -70,7 +72,7 @@ export class DeliveryWorker {
     this.perEndpoint = options.perEndpoint ?? 8;
     this.pollMs = options.pollMs ?? 1_000;
     this.now = options.now ?? (() => new Date());
-    this.recorder = new AttemptRecorder(options.db, this.workerId);
+    this.recorder = createAttemptRecorder(options.db, this.workerId);
   }
 
   start(): void {
@@ -196,7 +198,7 @@ export class DeliveryWorker {
       timeoutMs,
       now: this.now,
     });
-    await this.recorder.record({
+    await this.recorder.add({
       deliveryId: delivery.id,
       attempt: decision.record,
       outcome: decision.outcome,

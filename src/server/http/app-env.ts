@@ -7,6 +7,7 @@ import type { ScryptCost } from '../security/passwords';
 import type { UrlGuard } from '../security/url-guard';
 import type { Metrics } from '../observability/metrics';
 import type { WebhookSender } from '../outbound/send-webhook';
+import type { IngestionBatcher } from './services/publish-event';
 
 /** What the HTTP layer is built from; tests build it around their own database. */
 export interface AppDeps {
@@ -17,8 +18,8 @@ export interface AppDeps {
   /** Sends the signature self-test's requests (deliveries themselves go through the worker). */
   sender: WebhookSender;
   metrics: Metrics;
-  /** Wakes idle delivery workers after ingestion (throttled NOTIFY). */
-  nudgeWorkers: () => void;
+  /** Stores call events (in batches) and wakes idle workers. */
+  ingestion: IngestionBatcher;
   /** Whether the database answers; /readyz reports it. */
   ping(): Promise<void>;
   /** Tests lower the scrypt cost for the users they create; sign-in always reads it from the hash. */

@@ -22,6 +22,7 @@ import { UrlGuard } from '../security/url-guard';
 import { WebhookSender } from '../outbound/send-webhook';
 import { Metrics } from '../observability/metrics';
 import { createWorkerNudge } from '../db/worker-nudge';
+import { IngestionBatcher } from '../http/services/publish-event';
 import { createTestDatabase } from './test-database';
 
 /** Cheap enough for many users per test; real hashes use DEFAULT_COST. */
@@ -75,7 +76,10 @@ export async function createTestContext(
     urlGuard,
     sender: new WebhookSender(urlGuard),
     metrics: new Metrics(),
-    nudgeWorkers: createWorkerNudge(database.db, createLogger('silent')),
+    ingestion: new IngestionBatcher(
+      database.db,
+      createWorkerNudge(database.db, createLogger('silent')),
+    ),
     ping: () => database.ping(),
     passwordCost: TEST_SCRYPT_COST,
     ...(overrides.now ? { now: overrides.now } : {}),

@@ -6,15 +6,7 @@ import {
   type ApiKeyList,
   type CreatedApiKey,
 } from '@contract/api-keys';
-import {
-  API,
-  apiError,
-  authorise,
-  checkId,
-  noContent,
-  parseBody,
-  simulateLatency,
-} from './mock-api';
+import { API, guard, noContent, parseBody, recordRoute } from './mock-api';
 import { db, mockNowIso, nextMockId } from './mock-db';
 
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -25,45 +17,43 @@ function generateKey(): string {
   return `${API_KEY_PREFIX}${Array.from(bytes, (b) => KEY_ALPHABET[b % KEY_ALPHABET.length]).join('')}`;
 }
 
+const withApiKey = recordRoute(
+  (id) => db.apiKeys.find((k) => k.id === id),
+  'There is no API key with this id',
+);
+
 export const apiKeyHandlers = [
-  http.get(`${API}/api-keys`, async () => {
-    await simulateLatency();
-    const auth = authorise();
-    if (!auth.ok) return auth.response;
-    const items = [...db.apiKeys].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    return HttpResponse.json<ApiKeyList>({ items });
-  }),
+  http.get(`${API}/api-keys`, () =>
+    guard('signedIn', () => {
+      const items = [...db.apiKeys].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      return HttpResponse.json<ApiKeyList>({ items });
+    }),
+  ),
 
-  http.post(`${API}/api-keys`, async ({ request }) => {
-    await simulateLatency();
-    const auth = authorise({ adminOnly: true });
-    if (!auth.ok) return auth.response;
-    const parsed = await parseBody(request, CreateApiKeyRequestSchema);
-    if (!parsed.ok) return parsed.response;
-    const key = generateKey();
-    const record = {
-      id: nextMockId(),
-      name: parsed.data.name,
-      prefix: key.slice(0, API_KEY_VISIBLE_CHARS),
-      createdAt: mockNowIso(),
-      createdBy: auth.user.name,
-      lastUsedAt: null,
-      revokedAt: null,
-    };
-    db.apiKeys.push(record);
-    return HttpResponse.json<CreatedApiKey>({ ...record, key }, { status: 201 });
-  }),
+  http.post(`${API}/api-keys`, ({ request }) =>
+    guard('admin', async (user) => {
+      const parsed = await parseBody(request, CreateApiKeyRequestSchema);
+      if (!parsed.ok) return parsed.response;
+      const key = generateKey();
+      const record = {
+        id: nextMockId(),
+        name: parsed.data.name,
+        prefix: key.slice(0, API_KEY_VISIBLE_CHARS),
+        createdAt: mockNowIso(),
+        createdBy: user.name,
+        lastUsedAt: null,
+        revokedAt: null,
+      };
+      db.apiKeys.push(record);
+      return HttpResponse.json<CreatedApiKey>({ ...record, key }, { status: 201 });
+    }),
+  ),
 
-  http.delete(`${API}/api-keys/:id`, async ({ params }) => {
-    await simulateLatency();
-    const auth = authorise({ adminOnly: true });
-    if (!auth.ok) return auth.response;
-    const invalid = checkId(params.id);
-    if (invalid) return invalid;
-    const record = db.apiKeys.find((k) => k.id === params.id);
-    if (!record) return apiError(404, 'not_found', 'There is no API key with this id');
-    // Idempotent; the key stays listed, with the time it stopped working.
-    record.revokedAt ??= mockNowIso();
-    return noContent();
-  }),
+  http.delete(`${API}/api-keys/:id`, ({ params }) =>
+    withApiKey(params, 'admin', (record) => {
+      // Idempotent; the key stays listed, with the time it stopped working.
+      record.revokedAt ??= mockNowIso();
+      return noContent();
+    }),
+  ),
 ];

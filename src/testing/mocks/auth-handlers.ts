@@ -1,6 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { LoginRequestSchema, type Session } from '@contract/auth';
-import { API, apiError, authorise, noContent, parseBody, simulateLatency } from './mock-api';
+import { API, apiError, guard, noContent, parseBody, simulateLatency } from './mock-api';
 import { db, signOutMockUser, toSession } from './mock-db';
 
 /** Wrong passwords allowed before sign-in is refused for a while, as the server's limiter does. */
@@ -35,10 +35,7 @@ export const authHandlers = [
     return noContent();
   }),
 
-  http.get(`${API}/auth/me`, async () => {
-    await simulateLatency();
-    const auth = authorise();
-    if (!auth.ok) return auth.response;
-    return HttpResponse.json<Session>(toSession(auth.user));
-  }),
+  http.get(`${API}/auth/me`, () =>
+    guard('signedIn', (user) => HttpResponse.json<Session>(toSession(user))),
+  ),
 ];

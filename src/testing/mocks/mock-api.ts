@@ -1,12 +1,13 @@
 /**
  * What every mock route shares: the base URL, the error envelope, reading and validating a body
- * with a contract schema, the session and role checks, and an optional delay for design mode.
+ * with a contract schema, an optional delay for design mode, and the preamble of a route (the delay,
+ * the session and role checks, then for `/…/:id` routes the id check and the lookup).
  */
-import { HttpResponse, delay } from 'msw';
+import { HttpResponse, delay, type PathParams } from 'msw';
 import type { z } from 'zod';
 import { IdSchema } from '@contract/common';
 import type { ApiErrorBody, ErrorCode, FieldErrors } from '@contract/errors';
-import { currentMockUser, type UserRecord } from './mock-db';
+import { currentMockUser, db, type UserRecord } from './mock-db';
 
 /** Any origin: relative URLs in the browser, absolute ones under jsdom. */
 export const API = '*/api/v1';
@@ -97,45 +98,62 @@ export async function parseBody<Schema extends z.ZodType>(
   return { ok: true, data: result.data };
 }
 
-type Authorised = { ok: true; user: UserRecord } | { ok: false; response: Response };
+/** Who may use a route: anyone signed in, admins only, or admins and support staff. */
+export type Access = 'signedIn' | 'admin' | 'adminOrSupport';
+
+type Handle<Args extends unknown[]> = (...args: Args) => Response | Promise<Response>;
 
 /**
- * The signed-in user, or the 401 / 403 the server would answer. `adminOnly` for changes;
- * `adminOrSupport` for the tools support staff may use too (tests, test calls, redeliveries, replays).
+ * The start of every guarded route: the design-mode latency, then the 401 / 403 the server would
+ * answer. `admin` for changes; `adminOrSupport` for the tools support staff may use too (tests,
+ * test calls, redeliveries, replays). `handle` runs only for a user the route lets in.
  */
-export function authorise({ adminOnly = false, adminOrSupport = false } = {}): Authorised {
+export async function guard(access: Access, handle: Handle<[user: UserRecord]>): Promise<Response> {
+  await simulateLatency();
   const user = currentMockUser();
-  if (!user) {
-    return { ok: false, response: apiError(401, 'unauthenticated', 'Sign in to continue') };
+  if (!user) return apiError(401, 'unauthenticated', 'Sign in to continue');
+  if (access === 'admin' && user.role !== 'admin') {
+    return apiError(
+      403,
+      'forbidden',
+      'Your role does not allow this: only admins can make changes',
+    );
   }
-  if (adminOnly && user.role !== 'admin') {
-    return {
-      ok: false,
-      response: apiError(
-        403,
-        'forbidden',
-        'Your role does not allow this: only admins can make changes',
-      ),
-    };
+  if (access === 'adminOrSupport' && user.role === 'viewer') {
+    return apiError(
+      403,
+      'forbidden',
+      'Your role does not allow this: only admins and support staff can send tests and redeliver',
+    );
   }
-  if (adminOrSupport && user.role === 'viewer') {
-    return {
-      ok: false,
-      response: apiError(
-        403,
-        'forbidden',
-        'Your role does not allow this: only admins and support staff can send tests and redeliver',
-      ),
-    };
-  }
-  return { ok: true, user };
+  return handle(user);
 }
 
-/** A malformed id is a validation error, an unknown one a 404 (src/contract/common.ts). */
-export function checkId(value: unknown): Response | null {
-  return IdSchema.safeParse(value).success
-    ? null
-    : apiError(400, 'validation_failed', 'Check the highlighted fields', {
-        id: 'Must be a valid id',
-      });
+/**
+ * A guarded route on the record its `:id` names. After the 401 / 403 check, a malformed id is a
+ * validation error and an unknown one a 404 (src/contract/common.ts), in that order.
+ */
+export function recordRoute<R>(find: (id: string) => R | undefined, notFoundMessage: string) {
+  return (params: PathParams, access: Access, handle: Handle<[record: R, user: UserRecord]>) =>
+    guard(access, (user) => {
+      const id = IdSchema.safeParse(params.id);
+      if (!id.success) {
+        return apiError(400, 'validation_failed', 'Check the highlighted fields', {
+          id: 'Must be a valid id',
+        });
+      }
+      const record = find(id.data);
+      if (!record) return apiError(404, 'not_found', notFoundMessage);
+      return handle(record, user);
+    });
 }
+
+export const withAgent = recordRoute(
+  (id) => db.agents.find((agent) => agent.id === id),
+  'There is no agent with this id',
+);
+
+export const withWebhook = recordRoute(
+  (id) => db.webhooks.find((webhook) => webhook.id === id),
+  'There is no webhook endpoint with this id',
+);

@@ -2,29 +2,33 @@
  * Ingestion: a call event becomes one stored event and, if the agent subscribes an endpoint to it, one
  * delivery, written atomically before the caller gets its 202 — so an accepted event is never lost, and a
  * repeated (callId, eventType) creates nothing new.
+ *
+ * Events arriving together are stored together (IngestionBatcher): two statements per batch instead of
+ * two per event.
  */
 import type { IngestEventRequest, WebhookPayload } from '@contract/call-events';
 import type { IngestEventResponse } from '@contract/deliveries';
 import type { Database } from '../../db/database';
+import { isForeignKeyViolation } from '../../db/errors';
 import { EVENT_SEQUENCE } from '../../db/queries/deliveries';
 import {
-  findEventId,
-  findSubscribedEndpoints,
-  storeEventWithDelivery,
+  findAgentEndpoints,
+  findEventIds,
+  storeEventsWithDeliveries,
   type StoreEventInput,
+  type SubscribedEndpointRow,
 } from '../../db/queries/events';
 import { newDeliveryId } from '../../db/ids';
+import { MicroBatcher } from '../../lib/micro-batcher';
 
 export interface PublishOptions {
   organisationId: string;
   event: IngestEventRequest;
   now: Date;
-  /** When the deliveries become due; later than `now` for a synthetic call's End and Analytics. */
+  /** When the delivery becomes due; later than `now` for a synthetic call's End and Analytics. */
   publishAt?: Date;
   /** The wait before a first attempt (RINGPOST_RETRY_SCHEDULE's first entry). */
   firstDelayMs: number;
-  /** Called once a pending delivery is stored, so that idle workers start now. */
-  nudgeWorkers?: () => void;
 }
 
 /** The delivered body's `metadata`: the ids every event carries, then the event's own fields. */
@@ -39,21 +43,11 @@ export function deliveredMetadata(event: IngestEventRequest): WebhookPayload['me
   } as WebhookPayload['metadata'];
 }
 
-export async function publishEvent(
-  db: Database,
+function toStoreInput(
   options: PublishOptions,
-): Promise<IngestEventResponse> {
+  endpoint: SubscribedEndpointRow | undefined,
+): StoreEventInput {
   const { organisationId, event, now } = options;
-  const dueAt = new Date((options.publishAt ?? now).getTime() + options.firstDelayMs);
-  // An agent has at most one endpoint (docs/decisions/0005). Read before the write: an event that races a
-  // subscription change goes by the subscription as it was a moment earlier.
-  const [endpoint] = await findSubscribedEndpoints(
-    db,
-    organisationId,
-    event.agentId,
-    event.eventType,
-  );
-  const eventId = crypto.randomUUID();
   let delivery: StoreEventInput['delivery'];
   if (endpoint) {
     const id = newDeliveryId(now.getTime());
@@ -71,15 +65,17 @@ export async function publishEvent(
       sequence: EVENT_SEQUENCE[event.eventType],
       body: JSON.stringify(payload),
       status: enabled ? 'pending' : 'skipped',
-      nextAttemptAt: enabled ? dueAt : null,
+      nextAttemptAt: enabled
+        ? new Date((options.publishAt ?? now).getTime() + options.firstDelayMs)
+        : null,
       completedAt: enabled ? null : now,
       lastError: enabled ? null : 'The endpoint was disabled when the event arrived',
       lastErrorCategory: enabled ? null : 'endpoint_disabled',
     };
   }
-  const stored = await storeEventWithDelivery(db, {
+  return {
     event: {
-      id: eventId,
+      id: crypto.randomUUID(),
       organisationId,
       agentId: event.agentId,
       callId: event.callId,
@@ -88,12 +84,71 @@ export async function publishEvent(
       receivedAt: now,
     },
     delivery,
-  });
-  if (!stored) {
-    const existing = await findEventId(db, organisationId, event.callId, event.eventType);
-    if (!existing) throw new Error('event vanished between insert and select');
-    return { eventId: existing, duplicate: true, deliveryIds: [] };
+  };
+}
+
+/** Stores a batch of events; the answers come back in the same order. */
+export async function publishEvents(
+  db: Database,
+  batch: PublishOptions[],
+): Promise<IngestEventResponse[]> {
+  // An agent has at most one endpoint (docs/decisions/0005). Read before the write: an event that races a
+  // subscription change goes by the subscription as it was a moment earlier.
+  const endpoints = await findAgentEndpoints(db, [...new Set(batch.map((o) => o.event.agentId))]);
+  const inputs = batch.map((options) =>
+    toStoreInput(
+      options,
+      endpoints.find(
+        (e) =>
+          e.organisationId === options.organisationId &&
+          e.agentId === options.event.agentId &&
+          e.eventTypes.includes(options.event.eventType),
+      ),
+    ),
+  );
+  const stored = await storeEventsWithDeliveries(db, inputs);
+
+  const duplicates = inputs.filter((input) => !stored.has(input.event.id));
+  const existing = new Map<string, string>();
+  for (const organisationId of new Set(duplicates.map((d) => d.event.organisationId))) {
+    const ids = await findEventIds(
+      db,
+      organisationId,
+      duplicates.filter((d) => d.event.organisationId === organisationId).map((d) => d.event),
+    );
+    for (const [key, id] of ids) existing.set(`${organisationId}|${key}`, id);
   }
-  if (delivery?.status === 'pending') options.nudgeWorkers?.();
-  return { eventId, duplicate: false, deliveryIds: delivery ? [delivery.id] : [] };
+
+  return inputs.map(({ event, delivery }) => {
+    if (stored.has(event.id))
+      return { eventId: event.id, duplicate: false, deliveryIds: delivery ? [delivery.id] : [] };
+    const id = existing.get(`${event.organisationId}|${event.callId}|${event.eventType}`);
+    if (!id) throw new Error('an event was neither stored nor found');
+    return { eventId: id, duplicate: true, deliveryIds: [] };
+  });
+}
+
+/**
+ * Ingestion in batches: the events that arrive within a couple of milliseconds are stored together. One
+ * event the database refuses (an agent of another organisation) must not fail its neighbours, so a batch
+ * refused by a foreign key is retried one by one.
+ */
+export class IngestionBatcher {
+  private readonly batcher: MicroBatcher<PublishOptions, IngestEventResponse>;
+
+  /** `onStored` runs after a batch that stored deliveries, so that idle workers start now. */
+  constructor(db: Database, onStored: () => void = () => undefined) {
+    this.batcher = new MicroBatcher(
+      async (batch) => {
+        const results = await publishEvents(db, batch);
+        if (results.some((r) => r.deliveryIds.length > 0)) onStored();
+        return results;
+      },
+      { retryOneByOne: isForeignKeyViolation },
+    );
+  }
+
+  publish(options: PublishOptions): Promise<IngestEventResponse> {
+    return this.batcher.add(options);
+  }
 }

@@ -6,7 +6,6 @@ import { callerOf } from '../../middleware/require-role';
 import { agentExists, findAgent, listAgents, updateAgent } from '../../../db/queries/agents';
 import { deleteAgentWebhook, upsertAgentWebhook } from '../../../db/queries/agent-webhooks';
 import { findWebhook } from '../../../db/queries/webhooks';
-import { publishEvent } from '../../services/publish-event';
 import { syntheticCall } from '../../services/synthetic-call';
 import { toAgent } from './agent-views';
 import type {
@@ -92,13 +91,12 @@ export const testCall: AppRouteHandler<TestCallRoute> = async (c) => {
   const call = syntheticCall(id, start);
   // Each event is stored now, through the same path as POST /events; End and Analytics become due later.
   for (const { event, publishAt } of call.events) {
-    await publishEvent(db, {
+    await c.var.deps.ingestion.publish({
       organisationId: caller.organisation.id,
       event,
       now: start,
       publishAt,
       firstDelayMs: env.RINGPOST_RETRY_SCHEDULE[0] ?? 0,
-      nudgeWorkers: c.var.deps.nudgeWorkers,
     });
   }
   logger.info('test call published', { agentId: id, callId: call.callId, by: caller.user.id });

@@ -1,21 +1,19 @@
 import type { AppRouteHandler } from '../../app-env';
 import { ApiError } from '../../api-error';
 import { keyCallerOf } from '../../middleware/require-api-key';
-import { publishEvent } from '../../services/publish-event';
 import { isForeignKeyViolation } from '../../../db/errors';
 import type { IngestRoute } from './events.routes';
 
 export const ingest: AppRouteHandler<IngestRoute> = async (c) => {
   const caller = keyCallerOf(c);
-  const { db, env, now = () => new Date() } = c.var.deps;
+  const { env, now = () => new Date() } = c.var.deps;
   const event = c.req.valid('json');
   try {
-    const result = await publishEvent(db, {
+    const result = await c.var.deps.ingestion.publish({
       organisationId: caller.organisationId,
       event,
       now: now(),
       firstDelayMs: env.RINGPOST_RETRY_SCHEDULE[0] ?? 0,
-      nudgeWorkers: c.var.deps.nudgeWorkers,
     });
     return c.json(result, 202);
   } catch (error) {

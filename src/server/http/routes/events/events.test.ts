@@ -106,6 +106,30 @@ describe('POST /api/v1/events', () => {
     expect(await eventSnapshot()).toBe(before);
   });
 
+  it('stores events that arrive together in one batch, each answered on its own', async () => {
+    const call = callId();
+    const twice = exampleEvent(agentId(), call, 'pre-conversation');
+    const stranger = {
+      ...exampleEvent(agentId(), callId(), 'pre-conversation'),
+      agentId: other.agents[0]?.id ?? '',
+    };
+    const responses = await Promise.all([
+      ingest(twice),
+      ingest(twice),
+      ingest(exampleEvent(agentId(), call, 'post-conversation')),
+      ingest(stranger),
+      ingest(exampleEvent(agentId(), callId(), 'pre-conversation')),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([202, 202, 202, 400, 202]);
+    const [first, second] = responses.map(
+      (r) => r.body as { eventId: string; duplicate: boolean; deliveryIds: string[] },
+    );
+    // The same event twice in one batch: stored once, the other answer says so.
+    expect(first?.eventId).toBe(second?.eventId);
+    expect([first?.duplicate, second?.duplicate].sort()).toEqual([false, true]);
+    expect([...(first?.deliveryIds ?? []), ...(second?.deliveryIds ?? [])]).toHaveLength(1);
+  });
+
   it('updates the key’s last use', async () => {
     await ingest(exampleEvent(agentId(), callId(), 'pre-conversation'));
     const keys = (await ctx.request('GET', '/api/v1/api-keys', { as: org.users.viewer })).body as {
