@@ -35,6 +35,12 @@ async function main() {
   // Printed once, deliberately outside the JSON log (which redacts passwords), for the person at the console.
   if (notice) process.stdout.write(notice);
 
+  if (env.RINGPOST_ROLE === 'api' && !env.DATABASE_URL) {
+    // The embedded database serves one process, so no worker process can share it.
+    logger.warn(
+      'RINGPOST_ROLE=api on the embedded database: nothing will deliver events. Use all, or PostgreSQL.',
+    );
+  }
   const urlGuard = new UrlGuard(env.RINGPOST_ALLOWED_TARGETS);
   const sender = new WebhookSender(urlGuard);
   const metrics = new Metrics();
