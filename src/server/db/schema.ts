@@ -250,10 +250,14 @@ export const deliveries = pgTable(
       columns: [t.organisationId, t.webhookId],
       foreignColumns: [webhooks.organisationId, webhooks.id],
     }).onDelete('cascade'),
-    // The worker's claim: due deliveries by time.
-    index('deliveries_due_idx')
-      .on(t.nextAttemptAt)
-      .where(sql`${t.status} in ('pending', 'delivering')`),
+    // The worker's claim: the front of the queue of pending deliveries, in due order.
+    index('deliveries_pending_idx')
+      .on(t.nextAttemptAt, t.id)
+      .where(sql`${t.status} = 'pending'`),
+    // Expired leases (a worker died mid-attempt).
+    index('deliveries_delivering_idx')
+      .on(t.leaseExpiresAt)
+      .where(sql`${t.status} = 'delivering'`),
     // Per-call order: earlier deliveries of the same lane.
     index('deliveries_lane_idx').on(t.webhookId, t.callId, t.sequence),
     // The inspector: newest first, within an organisation.

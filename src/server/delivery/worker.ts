@@ -11,7 +11,9 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database';
 import {
   claimDueDeliveries,
+  analyzeDeliveries,
   markSkipped,
+  reclaimExpiredLeases,
   releaseLeases,
   type AttemptTarget,
 } from '../db/queries/deliveries';
@@ -50,6 +52,11 @@ export function leaseFor(timeoutMs: number): number {
 
 /** How long a busy worker gathers freed slots before claiming again. */
 const CLAIM_COALESCE_MS = 3;
+/** How often a worker looks for deliveries whose worker died (expired leases). */
+const RECLAIM_EVERY_MS = 2_000;
+/** A claim slower than this suggests stale planner statistics; refresh them, at most every ANALYZE_EVERY_MS. */
+const SLOW_CLAIM_MS = 20;
+const ANALYZE_EVERY_MS = 10_000;
 
 export class DeliveryWorker {
   readonly workerId: string;
@@ -65,6 +72,8 @@ export class DeliveryWorker {
   private readonly pollMs: number;
   private readonly now: () => Date;
   private readonly recorder: MicroBatcher<AttemptResult, void>;
+  private lastReclaim = 0;
+  private lastAnalyze = 0;
 
   constructor(private readonly options: WorkerOptions) {
     this.workerId = options.workerId ?? `worker-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -121,6 +130,16 @@ export class DeliveryWorker {
       let claimed = 0;
       if (capacity > 0) {
         try {
+          if (Date.now() - this.lastReclaim >= RECLAIM_EVERY_MS) {
+            this.lastReclaim = Date.now();
+            const reclaimed = await reclaimExpiredLeases(db, this.now());
+            if (reclaimed > 0)
+              logger.warn('took over deliveries whose lease expired', {
+                count: reclaimed,
+                workerId: this.workerId,
+              });
+          }
+          const claimStarted = performance.now();
           const targets = await claimDueDeliveries(db, {
             workerId: this.workerId,
             now: this.now(),
@@ -129,6 +148,13 @@ export class DeliveryWorker {
             leaseMs: leaseFor(this.options.timeoutMs),
           });
           claimed = targets.length;
+          if (
+            performance.now() - claimStarted > SLOW_CLAIM_MS &&
+            Date.now() - this.lastAnalyze > ANALYZE_EVERY_MS
+          ) {
+            this.lastAnalyze = Date.now();
+            await analyzeDeliveries(db);
+          }
           for (const target of targets) this.track(target);
         } catch (error) {
           logger.error('claiming deliveries failed', { error, workerId: this.workerId });

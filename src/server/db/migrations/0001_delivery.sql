@@ -74,6 +74,7 @@ ALTER TABLE "delivery_attempts" ADD CONSTRAINT "delivery_attempts_delivery_id_de
 ALTER TABLE "events" ADD CONSTRAINT "events_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_agent_fk" FOREIGN KEY ("organisation_id","agent_id") REFERENCES "public"."agents"("organisation_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "api_keys_organisation_idx" ON "api_keys" USING btree ("organisation_id","created_at");--> statement-breakpoint
-CREATE INDEX "deliveries_due_idx" ON "deliveries" USING btree ("next_attempt_at") WHERE "deliveries"."status" in ('pending', 'delivering');--> statement-breakpoint
+CREATE INDEX "deliveries_pending_idx" ON "deliveries" USING btree ("next_attempt_at","id") WHERE "deliveries"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "deliveries_delivering_idx" ON "deliveries" USING btree ("lease_expires_at") WHERE "deliveries"."status" = 'delivering';--> statement-breakpoint
 CREATE INDEX "deliveries_lane_idx" ON "deliveries" USING btree ("webhook_id","call_id","sequence");--> statement-breakpoint
 CREATE INDEX "deliveries_listing_idx" ON "deliveries" USING btree ("organisation_id","created_at","id");

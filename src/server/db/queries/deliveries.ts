@@ -42,10 +42,14 @@ export interface ClaimOptions {
 }
 
 /**
- * Takes up to `limit` due deliveries: pending ones whose time has come and in-flight ones whose lease
- * expired. A delivery waits while an earlier delivery of its call to the same endpoint is unfinished
- * (per-call order), and an endpoint already at `perEndpoint` in flight gets no more (one slow receiver
- * cannot take every worker slot).
+ * Takes up to `limit` due deliveries. A delivery waits while an earlier delivery of its call to the same
+ * endpoint is unfinished (per-call order), and an endpoint already at `perEndpoint` in flight gets no
+ * more (one slow receiver cannot take every worker slot).
+ *
+ * The statement reads only the front of the queue (`window` rows, in due order, from the partial index
+ * of pending rows) and checks lanes there, so a long queue costs no more than a short one. A delivery
+ * found blocked behind an earlier one is moved back to when that one is next due, so blocked lanes do not
+ * pile up at the front and hide deliveries that could go.
  */
 export async function claimDueDeliveries(
   db: Queryable,
@@ -53,27 +57,38 @@ export async function claimDueDeliveries(
 ): Promise<AttemptTarget[]> {
   const { now, limit, perEndpoint, workerId } = options;
   const leaseUntil = new Date(now.getTime() + options.leaseMs);
-  // Looking further than `limit` lets a blocked lane or a busy endpoint be skipped without starving the rest.
-  const scan = Math.max(limit * 4, 100);
+  const window = Math.max(limit * 4, 100);
   const result = await db.execute(sql`
-    with due as (
-      -- Walks the due index in time order and stops after scan rows: no full scan of a long queue.
-      select d.id, d.webhook_id, d.next_attempt_at
+    with front as (
+      select d.id, d.webhook_id, d.call_id, d.sequence, d.next_attempt_at
       from deliveries d
-      where ((d.status = 'pending' and d.next_attempt_at <= ${now})
-          or (d.status = 'delivering' and d.lease_expires_at < ${now}))
-        and not exists (
-          select 1 from deliveries earlier
-          where earlier.webhook_id = d.webhook_id
-            and earlier.call_id = d.call_id
-            and earlier.sequence < d.sequence
-            and earlier.status in ('pending', 'delivering'))
+      where d.status = 'pending' and d.next_attempt_at <= ${now}
       order by d.next_attempt_at, d.id
-      limit ${scan}
+      limit ${window}
+    ),
+    lanes as (
+      select f.id, f.webhook_id, f.next_attempt_at, earlier.blockers, earlier.blocked_until
+      from front f
+      cross join lateral (
+        select count(*) as blockers, min(e.next_attempt_at) as blocked_until
+        from deliveries e
+        where e.webhook_id = f.webhook_id
+          and e.call_id = f.call_id
+          and e.sequence < f.sequence
+          and e.status in ('pending', 'delivering')
+      ) earlier
+    ),
+    postponed as (
+      update deliveries d
+      set next_attempt_at = l.blocked_until
+      from lanes l
+      where d.id = l.id and l.blockers > 0 and l.blocked_until > d.next_attempt_at
+      returning d.id
     ),
     candidates as (
       select id, webhook_id, row_number() over (partition by webhook_id order by next_attempt_at, id) as rank
-      from due
+      from lanes
+      where blockers = 0
     ),
     busy as (
       select webhook_id, count(*) as in_flight
@@ -93,9 +108,7 @@ export async function claimDueDeliveries(
       -- The state is checked again here: another worker may have claimed a row since this statement's
       -- snapshot, and FOR UPDATE re-reads the row's newest version before deciding.
       select id from deliveries
-      where id in (select id from picked)
-        and ((status = 'pending' and next_attempt_at <= ${now})
-          or (status = 'delivering' and lease_expires_at < ${now}))
+      where id in (select id from picked) and status = 'pending' and next_attempt_at <= ${now}
       for update skip locked
     )
     update deliveries d
@@ -118,6 +131,28 @@ export async function claimDueDeliveries(
       failingSince: toDate(row.failing_since),
     },
   }));
+}
+
+/**
+ * Refreshes the planner's statistics of the queue. PostgreSQL's autovacuum does this by itself; the
+ * embedded database has no autovacuum, and with stale statistics its planner sorts the whole queue
+ * instead of reading the front of the index (16 ms instead of 0.5 ms at 5,000 queued).
+ */
+export async function analyzeDeliveries(db: Queryable): Promise<void> {
+  await db.execute(sql`analyze deliveries`);
+}
+
+/**
+ * Deliveries whose worker died mid-attempt: their lease has run out, so they are due again, for any
+ * worker. Returns how many.
+ */
+export async function reclaimExpiredLeases(db: Queryable, now: Date): Promise<number> {
+  const reclaimed = await db
+    .update(deliveries)
+    .set({ status: 'pending', leaseExpiresAt: null, leasedBy: null, nextAttemptAt: now })
+    .where(and(eq(deliveries.status, 'delivering'), lt(deliveries.leaseExpiresAt, now)))
+    .returning({ id: deliveries.id });
+  return reclaimed.length;
 }
 
 interface ClaimedRow {
