@@ -123,50 +123,58 @@ export class DeliveryWorker {
   }
 
   private async run(): Promise<void> {
-    const { db, logger } = this.options;
     while (this.running) {
       this.wakePending = false;
-      const capacity = this.concurrency - this.inFlight.size;
+      const capacity = Math.min(this.concurrency - this.inFlight.size, 100);
       let claimed = 0;
       if (capacity > 0) {
         try {
-          if (Date.now() - this.lastReclaim >= RECLAIM_EVERY_MS) {
-            this.lastReclaim = Date.now();
-            const reclaimed = await reclaimExpiredLeases(db, this.now());
-            if (reclaimed > 0)
-              logger.warn('took over deliveries whose lease expired', {
-                count: reclaimed,
-                workerId: this.workerId,
-              });
-          }
-          const claimStarted = performance.now();
-          const targets = await claimDueDeliveries(db, {
-            workerId: this.workerId,
-            now: this.now(),
-            limit: Math.min(capacity, 100),
-            perEndpoint: this.perEndpoint,
-            leaseMs: leaseFor(this.options.timeoutMs),
-          });
-          claimed = targets.length;
-          if (
-            performance.now() - claimStarted > SLOW_CLAIM_MS &&
-            Date.now() - this.lastAnalyze > ANALYZE_EVERY_MS
-          ) {
-            this.lastAnalyze = Date.now();
-            await analyzeDeliveries(db);
-          }
-          for (const target of targets) this.track(target);
+          claimed = await this.claim(capacity);
         } catch (error) {
-          logger.error('claiming deliveries failed', { error, workerId: this.workerId });
+          this.options.logger.error('claiming deliveries failed', {
+            error,
+            workerId: this.workerId,
+          });
         }
       }
       // A full batch means more may be waiting: go round again at once.
-      if (claimed > 0 && claimed === Math.min(capacity, 100)) continue;
+      if (claimed > 0 && claimed === capacity) continue;
       await this.sleep();
       // Busy: slots free up one attempt at a time. A moment's wait lets one claim fill several.
       if (this.inFlight.size > 0)
         await new Promise((resolve) => setTimeout(resolve, CLAIM_COALESCE_MS));
     }
+  }
+
+  /** Claims up to `limit` deliveries and starts them; returns how many. */
+  private async claim(limit: number): Promise<number> {
+    const { db, logger } = this.options;
+    if (Date.now() - this.lastReclaim >= RECLAIM_EVERY_MS) {
+      this.lastReclaim = Date.now();
+      const reclaimed = await reclaimExpiredLeases(db, this.now());
+      if (reclaimed > 0)
+        logger.warn('took over deliveries whose lease expired', {
+          count: reclaimed,
+          workerId: this.workerId,
+        });
+    }
+    const started = performance.now();
+    const targets = await claimDueDeliveries(db, {
+      workerId: this.workerId,
+      now: this.now(),
+      limit,
+      perEndpoint: this.perEndpoint,
+      leaseMs: leaseFor(this.options.timeoutMs),
+    });
+    for (const target of targets) this.track(target);
+    if (
+      performance.now() - started > SLOW_CLAIM_MS &&
+      Date.now() - this.lastAnalyze > ANALYZE_EVERY_MS
+    ) {
+      this.lastAnalyze = Date.now();
+      await analyzeDeliveries(db);
+    }
+    return targets.length;
   }
 
   private sleep(): Promise<void> {
