@@ -38,6 +38,37 @@ export const RetryScheduleSchema = z
   .transform(commaList)
   .pipe(z.array(DurationSchema).min(1, 'The retry schedule needs at least one delay').max(50));
 
+/**
+ * Which proxies to believe about the client's address and scheme (X-Forwarded-For / -Proto):
+ * `false` none; `true` or a number: that many proxies in front, each appending the address it saw;
+ * a CIDR list: every hop inside these ranges is a proxy. See src/server/http/client-address.ts.
+ */
+export const TrustProxySchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const lower = value.toLowerCase();
+    if (['', 'false', '0', 'no'].includes(lower)) return { kind: 'none' as const };
+    if (['true', 'yes'].includes(lower)) return { kind: 'hops' as const, hops: 1 };
+    if (/^\d{1,2}$/.test(lower)) return { kind: 'hops' as const, hops: Number(lower) };
+    const cidrs = CidrListSchema.safeParse(value);
+    if (cidrs.success && cidrs.data.length > 0)
+      return { kind: 'cidrs' as const, cidrs: cidrs.data };
+    ctx.addIssue({
+      code: 'custom',
+      message: "Use false, true, a number of proxy hops, or the proxies' CIDRs (10.0.0.0/8,…)",
+    });
+    return z.NEVER;
+  });
+export type TrustProxy = z.output<typeof TrustProxySchema>;
+
+/** A 32-byte key, base64-encoded (`openssl rand -base64 32`). */
+const SecretKeySchema = z
+  .string()
+  .trim()
+  // 43 base64 characters and one `=` are exactly 32 bytes.
+  .regex(/^[A-Za-z0-9+/]{43}=$/, 'Use 32 random bytes, base64-encoded: openssl rand -base64 32');
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .transform((value) => ['true', '1', 'yes'].includes(value));
@@ -62,8 +93,27 @@ export const EnvSchema = z.object({
   RINGPOST_DELIVERY_TIMEOUT: DurationSchema.default(15_000),
   /** The address users reach Ringpost at, when a proxy sits in front; Origin checks and cookies use it. */
   RINGPOST_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  /** Trust X-Forwarded-For for the client address (sign-in rate limits) when behind a proxy. */
-  RINGPOST_TRUST_PROXY: booleanFlag.default(false),
+  /** Which proxies in front may tell the client's address and scheme (sign-in limits, Secure cookies). */
+  RINGPOST_TRUST_PROXY: TrustProxySchema.default({ kind: 'none' }),
+  /** When set, GET /metrics needs `Authorization: Bearer <this>`. */
+  RINGPOST_METRICS_TOKEN: z
+    .string()
+    .min(16, 'RINGPOST_METRICS_TOKEN must be at least 16 characters')
+    .max(512)
+    .optional(),
+  /**
+   * Encrypts signing secrets and custom-header values at rest (AES-256-GCM). Required with DATABASE_URL;
+   * the embedded database generates one in DATA_DIR/secret.key on first start.
+   */
+  RINGPOST_SECRET_KEY: SecretKeySchema.optional(),
+  /** Earlier keys, comma-separated, still accepted for reading while `secrets:reencrypt` runs. */
+  RINGPOST_SECRET_KEY_PREVIOUS: z
+    .string()
+    .transform(commaList)
+    .pipe(z.array(SecretKeySchema))
+    .default([]),
+  /** Attempts in flight per organisation across all workers, so that one tenant cannot take every slot. */
+  RINGPOST_MAX_IN_FLIGHT_PER_ORG: z.coerce.number().int().min(1).max(10_000).default(32),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof EnvSchema>;

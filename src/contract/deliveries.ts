@@ -47,7 +47,9 @@ export const DeliveryAttemptSchema = z.object({
     .object({
       status: z.int(),
       headers: HeadersSchema,
+      /** As text, or — when the receiver's bytes are not text that can be stored — base64 of them. */
       body: z.string(),
+      bodyEncoding: z.enum(['utf8', 'base64']),
       /** The body was longer than the 64 KiB we keep. */
       bodyTruncated: z.boolean(),
     })

@@ -36,6 +36,12 @@ export const RESERVED_HEADER_NAMES = [
   'proxy-connection',
 ] as const;
 
+/**
+ * What a custom header's value reads as where it may not be shown: to roles other than admin, and in
+ * every stored attempt (the values are credentials; the database keeps attempts for a long time).
+ */
+export const MASKED_HEADER_VALUE = '••••••••';
+
 /** RFC 7230 `token`. */
 const HEADER_NAME_PATTERN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** Visible ASCII, space and tab: no CR/LF (header injection) and nothing an HTTP client would refuse. */

@@ -75,7 +75,8 @@ export const loginAttempts = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     email: text('email').notNull(),
     ip: text('ip').notNull(),
-    succeeded: boolean('succeeded').notNull(),
+    /** Null while the password is being checked: counted as a failure until it is known. */
+    succeeded: boolean('succeeded'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -254,6 +255,10 @@ export const deliveries = pgTable(
     index('deliveries_pending_idx')
       .on(t.nextAttemptAt, t.id)
       .where(sql`${t.status} = 'pending'`),
+    // The same front, per organisation: the claim takes each organisation's front in turn (fairness).
+    index('deliveries_pending_org_idx')
+      .on(t.organisationId, t.nextAttemptAt, t.id)
+      .where(sql`${t.status} = 'pending'`),
     // Expired leases (a worker died mid-attempt).
     index('deliveries_delivering_idx')
       .on(t.leaseExpiresAt)
@@ -284,10 +289,24 @@ export const deliveryAttempts = pgTable(
     requestHeaders: jsonb('request_headers').$type<Record<string, string>>().notNull(),
     responseStatus: integer('response_status'),
     responseHeaders: jsonb('response_headers').$type<Record<string, string>>(),
+    /**
+     * The receiver's body as text when it is UTF-8 that PostgreSQL can store, otherwise its bytes in
+     * base64 (`response_body_encoding`): a receiver's NUL bytes must not make an attempt unrecordable.
+     */
     responseBody: text('response_body'),
+    responseBodyEncoding: text('response_body_encoding')
+      .$type<'utf8' | 'base64'>()
+      .notNull()
+      .default('utf8'),
     responseTruncated: boolean('response_truncated').notNull().default(false),
     errorCategory: text('error_category'),
     errorMessage: text('error_message'),
   },
-  (t) => [unique('delivery_attempts_number_key').on(t.deliveryId, t.number)],
+  (t) => [
+    unique('delivery_attempts_number_key').on(t.deliveryId, t.number),
+    check(
+      'delivery_attempts_body_encoding_check',
+      sql`${t.responseBodyEncoding} in ('utf8', 'base64')`,
+    ),
+  ],
 );

@@ -84,6 +84,11 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     });
     return limit(c as Parameters<typeof limit>[0], next);
   });
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // API answers are per user and often hold secrets: no cache, shared or private, may keep them.
+    c.header('cache-control', 'no-store');
+  });
   app.use('/api/*', originGuard, jsonBodyGuard, sessionMiddleware);
 
   const api = createRouter()

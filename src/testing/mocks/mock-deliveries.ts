@@ -184,6 +184,7 @@ function attemptResult(
           status: 200,
           headers: { 'content-type': 'application/json', 'content-length': '17' },
           body: '{"received":true}',
+          bodyEncoding: 'utf8',
           bodyTruncated: false,
         },
         error: null,
@@ -194,6 +195,7 @@ function attemptResult(
           status: 401,
           headers: { 'content-type': 'application/json' },
           body: '{"error":"invalid signature"}',
+          bodyEncoding: 'utf8',
           bodyTruncated: false,
         },
         error: { category: 'http_status', message: 'The endpoint answered 401 Unauthorized' },
@@ -204,6 +206,7 @@ function attemptResult(
           status: 502,
           headers: { 'content-type': 'text/html', server: 'nginx/1.25.3' },
           body: HTML_502,
+          bodyEncoding: 'utf8',
           bodyTruncated: false,
         },
         error: { category: 'http_status', message: 'The endpoint answered 502 Bad Gateway' },
@@ -214,6 +217,7 @@ function attemptResult(
           status: 503,
           headers: { 'content-type': 'text/plain', 'retry-after': '5' },
           body: 'Service Unavailable: deploy in progress',
+          bodyEncoding: 'utf8',
           bodyTruncated: false,
         },
         error: {
@@ -228,6 +232,7 @@ function attemptResult(
           headers: { 'content-type': 'text/html; charset=utf-8', 'x-request-id': randomHex(8) },
           // The real page went on well past the 64 KiB Ringpost keeps.
           body: `<!doctype html>\n<html><head><title>Internal Server Error</title></head><body>\n<h1>Internal Server Error</h1>\n<pre>Traceback (most recent call last):\n  File "/srv/ingest/app.py", line 88, in receive\n    row = transform(payload["metadata"]["callData"])\nKeyError: 'callData'\n${'  … '.repeat(40)}`,
+          bodyEncoding: 'utf8',
           bodyTruncated: true,
         },
         error: {

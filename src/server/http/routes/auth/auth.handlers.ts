@@ -18,7 +18,7 @@ export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_IP = 30;
 
 function clientAddress(c: Context<AppEnv>): string {
-  if (c.var.deps.env.RINGPOST_TRUST_PROXY) {
+  if (c.var.deps.env.RINGPOST_TRUST_PROXY.kind !== 'none') {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;
   }

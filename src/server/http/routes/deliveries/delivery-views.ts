@@ -49,6 +49,7 @@ export function toDeliveryAttempt(row: typeof deliveryAttempts.$inferSelect): De
             status: row.responseStatus,
             headers: row.responseHeaders ?? {},
             body: row.responseBody ?? '',
+            bodyEncoding: row.responseBodyEncoding,
             bodyTruncated: row.responseTruncated,
           },
     error: row.errorCategory
