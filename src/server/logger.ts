@@ -1,6 +1,12 @@
 /**
- * Structured JSON logs, one object per line on stdout. Fields whose names look like credentials are
- * replaced before anything is written, so a careless `log.info('x', { headers })` cannot leak a secret.
+ * Structured JSON logs, one object per line on stdout. Nothing a log line holds may be a credential:
+ * - fields whose names say credential (`secret`, `password`, `authorization`, …) are replaced, while ids
+ *   that merely mention one (`apiKeyId`, `secretExpiresAt`) stay readable;
+ * - database errors are logged by statement text and SQLSTATE code only: drizzle puts every bound
+ *   parameter into its error message (a customer's header value, a signing secret), and PostgreSQL
+ *   quotes the offending value in some of its own messages;
+ * - any string that looks like one of our credentials (`whsec_…`, `rpk_…`, `Bearer …`) is masked
+ *   wherever it appears, message and stack included.
  */
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level | 'silent', number> = {
@@ -12,25 +18,76 @@ const ORDER: Record<Level | 'silent', number> = {
 };
 
 const SENSITIVE_KEY = /secret|password|token|authorization|cookie|signature|api[-_]?key/i;
+/** Names about a credential rather than of one: its id, prefix, count, or a time. */
+const DESCRIBES_KEY = /(id|ids|prefix|count|at)$/i;
+
+const CREDENTIAL_PATTERNS: [RegExp, string][] = [
+  [/whsec_[A-Za-z0-9+/=]+/g, 'whsec_[redacted]'],
+  [/rpk_[A-Za-z0-9_-]+/g, 'rpk_[redacted]'],
+  [/\b(Bearer|Basic)\s+[^\s"',;]+/gi, '$1 [redacted]'],
+];
+
+export function maskCredentials(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of CREDENTIAL_PATTERNS) out = out.replace(pattern, replacement);
+  return out;
+}
+
+function isSensitiveKey(key: string): boolean {
+  return SENSITIVE_KEY.test(key) && !DESCRIBES_KEY.test(key);
+}
+
+/** A driver error carries a SQLSTATE code; its message may quote the value that was refused. */
+function isDatabaseError(error: Error): error is Error & { code: string } {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+}
+
+/** drizzle's DrizzleQueryError: `Failed query: <sql>\nparams: <every bound value>`. */
+function isFailedQuery(error: Error): error is Error & { query: string } {
+  return typeof (error as { query?: unknown }).query === 'string' && 'params' in error;
+}
+
+/** The stack's frames without its first line, which repeats the (unsafe) message. */
+function framesOf(error: Error): string {
+  return (error.stack ?? '')
+    .split('\n')
+    .filter((line) => line.startsWith('    at '))
+    .join('\n');
+}
+
+function describeError(error: Error, depth: number): Record<string, unknown> {
+  let message = error.message;
+  if (isFailedQuery(error)) message = `Failed query: ${error.query}`;
+  else if (isDatabaseError(error)) {
+    // `invalid input syntax for type uuid: "<value>"` and the like: keep the sentence, not the value.
+    message = message.replace(/:\s*".*"\s*$/s, ': "…"');
+  }
+  const code = (error as { code?: unknown }).code;
+  const extra: Record<string, unknown> = {};
+  for (const field of ['table', 'column', 'constraint'] as const) {
+    const value = (error as Partial<Record<typeof field, unknown>>)[field];
+    if (typeof value === 'string') extra[field] = value;
+  }
+  return {
+    name: error.name,
+    message,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...extra,
+    ...(error.cause === undefined ? {} : { cause: redact(error.cause, depth + 1) }),
+    stack: `${error.name}: ${message}\n${framesOf(error)}`,
+  };
+}
 
 function redact(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return maskCredentials(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) {
-    // Drizzle wraps the driver's error: the cause holds the database's own message and code.
-    const { code } = value as { code?: unknown };
-    return {
-      name: value.name,
-      message: value.message,
-      ...(typeof code === 'string' ? { code } : {}),
-      ...(value.cause === undefined ? {} : { cause: redact(value.cause, depth + 1) }),
-      stack: value.stack,
-    };
-  }
+  if (value instanceof Error) return redact(describeError(value, depth), depth + 1);
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [
       key,
-      SENSITIVE_KEY.test(key) ? '[redacted]' : redact(item, depth + 1),
+      isSensitiveKey(key) ? '[redacted]' : redact(item, depth + 1),
     ]),
   );
 }
