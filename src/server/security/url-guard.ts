@@ -27,11 +27,16 @@ const BLOCKED_V4: [string, number][] = [
 ];
 
 const BLOCKED_V6: [string, number][] = [
-  ['::', 128], // unspecified
-  ['::1', 128], // loopback
+  // IPv4-compatible (deprecated), which includes :: and ::1; refused whole rather than unwrapped,
+  // because what a stack does with them differs (some route them to the IPv4 address inside).
+  ['::', 96],
+  ['::ffff:0:0:0', 96], // IPv4-translated (SIIT): an IPv4 address behind a translator
   ['64:ff9b::', 96], // NAT64: reaches IPv4 space through a translator
+  ['64:ff9b:1::', 48], // NAT64 for local use
   ['100::', 64], // discard
+  ['2001::', 32], // Teredo: tunnels to an IPv4 address encoded in the rest
   ['2001:db8::', 32], // documentation
+  ['2002::', 16], // 6to4: the next 32 bits are an IPv4 address
   ['fc00::', 7], // unique local, including fd00:ec2::254 (AWS metadata)
   ['fe80::', 10], // link-local
   ['ff00::', 8], // multicast
@@ -46,15 +51,49 @@ export type AddressResolver = (hostname: string) => Promise<string[]>;
 export const resolveAddresses: AddressResolver = async (hostname) =>
   (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
 
-/** Strips `[...]` from IPv6 literals and unwraps IPv4-mapped IPv6 (`::ffff:127.0.0.1`). */
+/**
+ * The eight 16-bit groups of an IPv6 address in any spelling (`::`, leading zeros, upper case, a
+ * trailing dotted quad, a `%zone`), or undefined if it is not one.
+ */
+export function ipv6Groups(address: string): number[] | undefined {
+  const bare = address.replace(/%.*$/, '');
+  if (isIP(bare) !== 6) return undefined;
+  let text = bare.toLowerCase();
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const parse = (part: string) => (part === '' ? [] : part.split(':').map((g) => parseInt(g, 16)));
+  const left = parse(head);
+  const right = tail === undefined ? [] : parse(tail);
+  const missing = 8 - left.length - right.length;
+  return [...left, ...Array<number>(tail === undefined ? 0 : missing).fill(0), ...right];
+}
+
+/**
+ * An IPv4-mapped IPv6 address (`::ffff:0:0/96`, however it is spelt: `::ffff:127.0.0.1`,
+ * `::ffff:7f00:1`, `0:0:0:0:0:FFFF:7F00:0001`) is the IPv4 address inside: a dual-stack socket
+ * connects to that address, so it must be judged (and allow-listed) as IPv4.
+ */
+function mappedIpv4(groups: readonly number[]): string | undefined {
+  if (groups.slice(0, 5).some((group) => group !== 0) || groups[5] !== 0xffff) return undefined;
+  const high = groups[6] ?? 0;
+  const low = groups[7] ?? 0;
+  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
+}
+
+/** Strips `[...]` from IPv6 literals and unwraps IPv4-mapped IPv6 in every spelling. */
 function normalise(address: string): { address: string; family: 'ipv4' | 'ipv6' } | undefined {
-  const bare = address.replace(/^\[|\]$/g, '');
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
-  if (mapped?.[1]) return { address: mapped[1], family: 'ipv4' };
+  const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   const version = isIP(bare);
   if (version === 4) return { address: bare, family: 'ipv4' };
-  if (version === 6) return { address: bare, family: 'ipv6' };
-  return undefined;
+  const groups = version === 6 ? ipv6Groups(bare) : undefined;
+  if (!groups) return undefined;
+  const mapped = mappedIpv4(groups);
+  if (mapped) return { address: mapped, family: 'ipv4' };
+  return { address: bare, family: 'ipv6' };
 }
 
 export class UrlGuard {
@@ -68,7 +107,10 @@ export class UrlGuard {
     for (const cidr of allowedCidrs) {
       const [address = '', prefix = ''] = cidr.split('/');
       const ip = normalise(address);
-      if (ip) this.allowed.addSubnet(ip.address, Number(prefix), ip.family);
+      // A mapped range (::ffff:127.0.0.0/104) is the IPv4 range it covers.
+      const bits =
+        ip?.family === 'ipv4' && isIP(address) === 6 ? Number(prefix) - 96 : Number(prefix);
+      if (ip && bits >= 0) this.allowed.addSubnet(ip.address, bits, ip.family);
     }
     this.hasAllowList = allowedCidrs.length > 0;
   }
