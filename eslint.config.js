@@ -130,6 +130,27 @@ export default tseslint.config(
     },
   },
   {
+    // Strings and records are built by ./text, which refuses NUL, lone surrogates and prototype keys.
+    files: ['src/contract/**/*.ts'],
+    ignores: ['src/contract/text.ts', 'src/contract/config.ts', 'src/contract/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.name='z'][callee.property.name=/^(string|url|httpUrl|email|record|partialRecord|looseRecord)$/]",
+          message:
+            'Use text(), url(), email() or textRecord() from ./text for what the API accepts; answerString() or answerRecord() for what it answers.',
+        },
+        {
+          selector:
+            "CallExpression[callee.object.property.name='coerce'][callee.property.name='string']",
+          message: 'Use text() from ./text.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/client/**/*.{ts,tsx}', 'src/testing/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },

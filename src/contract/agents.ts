@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common';
 import { EventTypeSchema, EventTypeSetSchema } from './event-types';
 import { WebhookStatusSchema } from './webhooks';
+import { answerString, text } from './text';
 
 export const AGENT_NAME_MAX = 120;
 export const AGENT_DESCRIPTION_MAX = 1000;
@@ -9,10 +10,10 @@ export const AGENT_DESCRIPTION_MAX = 1000;
 /** The agent's webhook as the Webhook tab shows it. */
 export const AgentWebhookSchema = z.object({
   webhookId: IdSchema,
-  url: z.string(),
+  url: answerString(),
   status: WebhookStatusSchema,
   /** Why the endpoint is disabled; null while it is enabled. */
-  disabledReason: z.string().nullable(),
+  disabledReason: answerString().nullable(),
   eventTypes: z.array(EventTypeSchema),
   updatedAt: TimestampSchema,
 });
@@ -20,8 +21,8 @@ export type AgentWebhook = z.infer<typeof AgentWebhookSchema>;
 
 export const AgentSchema = z.object({
   id: IdSchema,
-  name: z.string(),
-  description: z.string(),
+  name: answerString(),
+  description: answerString(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
   webhook: AgentWebhookSchema.nullable(),
@@ -33,13 +34,11 @@ export type AgentList = z.infer<typeof AgentListSchema>;
 
 export const UpdateAgentRequestSchema = z
   .strictObject({
-    name: z
-      .string()
+    name: text()
       .trim()
       .min(1, 'Enter a name')
       .max(AGENT_NAME_MAX, `Names are at most ${AGENT_NAME_MAX} characters`),
-    description: z
-      .string()
+    description: text()
       .trim()
       .max(AGENT_DESCRIPTION_MAX, `Descriptions are at most ${AGENT_DESCRIPTION_MAX} characters`),
   })

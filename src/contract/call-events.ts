@@ -7,21 +7,22 @@
  */
 import { z } from 'zod';
 import { IdSchema } from './common';
+import { answerString, text, textRecord, url } from './text';
 
 export const CALL_ID_MAX = 128;
 
 export const ConversationTypeSchema = z.enum(['telephonyOutbound', 'telephonyInbound']);
 export type ConversationType = z.infer<typeof ConversationTypeSchema>;
 
-export const CallIdSchema = z
-  .string()
+export const CallIdSchema = text()
   .min(1, 'Enter a call id')
   .max(CALL_ID_MAX, `Call ids are at most ${CALL_ID_MAX} characters`)
   .regex(/^[A-Za-z0-9._:-]+$/, 'Call ids may use letters, digits and . _ : - only');
 
-export const E164Schema = z
-  .string()
-  .regex(/^\+[1-9]\d{1,14}$/, 'Use an E.164 phone number, such as +14155550123');
+export const E164Schema = text().regex(
+  /^\+[1-9]\d{1,14}$/,
+  'Use an E.164 phone number, such as +14155550123',
+);
 
 const UtcTimestampSchema = z.iso.datetime({ error: 'Use an ISO-8601 UTC timestamp' });
 
@@ -46,7 +47,7 @@ export type CallData = z.infer<typeof CallDataSchema>;
 
 export const TranscriptEntrySchema = z.strictObject({
   role: z.enum(['agent', 'user']),
-  content: z.string().max(20_000),
+  content: text().max(20_000),
   timestamp: UtcTimestampSchema,
 });
 
@@ -54,11 +55,11 @@ const MetricTypeSchema = z.enum(['INTEGER', 'STRING', 'BOOLEAN']);
 
 export const MetricSchema = z
   .strictObject({
-    identifier: z.string().min(1).max(200),
-    value: z.union([z.int(), z.string().max(10_000), z.boolean()]),
+    identifier: text().min(1).max(200),
+    value: z.union([z.int(), text().max(10_000), z.boolean()]),
     confidence: z.number().min(0).max(1),
-    reasoning: z.string().max(10_000),
-    dispositionMetricPrompt: z.string().max(10_000),
+    reasoning: text().max(10_000),
+    dispositionMetricPrompt: text().max(10_000),
     dispositionMetricType: MetricTypeSchema,
   })
   .refine(
@@ -71,7 +72,7 @@ export const MetricSchema = z
 export type Metric = z.infer<typeof MetricSchema>;
 
 export const AnalyticsSchema = z.strictObject({
-  summary: z.string().max(20_000),
+  summary: text().max(20_000),
   dispositionMetrics: z.array(MetricSchema).max(100),
   successMetrics: z.array(MetricSchema).max(100),
 });
@@ -86,13 +87,12 @@ export const PreConversationDetailsSchema = z.strictObject({
 export const PostConversationDetailsSchema = z.strictObject({
   conversationType: ConversationTypeSchema,
   /** Null when there is nothing recorded (an unanswered call). */
-  recordingUrl: z
-    .url({ protocol: /^https?$/ })
+  recordingUrl: url({ protocol: /^https?$/ })
     .max(2048)
     .nullable(),
   callData: CallDataSchema,
   transcript: z.array(TranscriptEntrySchema).max(5_000),
-  variables: z.record(z.string().max(200), z.string().max(10_000)),
+  variables: textRecord(text().max(200), text().max(10_000)),
 });
 
 export const AnalyticsCompletedDetailsSchema = z.strictObject({
@@ -146,14 +146,14 @@ export type EventMetadata = z.infer<typeof EventMetadataSchema>;
 /** The JSON body of every POST to an endpoint. */
 export const WebhookPayloadSchema = z.strictObject({
   /** The delivery id; the same value as the `webhook-id` header, stable across retries. */
-  id: z.string().min(1),
+  id: answerString().min(1),
   /** `<agentId>.<eventType>` */
-  event: z
-    .string()
-    .regex(/^[0-9a-f-]{36}\.(pre-conversation|post-conversation|analytics-completed)$/),
+  event: answerString().regex(
+    /^[0-9a-f-]{36}\.(pre-conversation|post-conversation|analytics-completed)$/,
+  ),
   /** The endpoint's URL and description, so one receiver can serve several endpoints. */
-  url: z.string(),
-  description: z.string(),
+  url: answerString(),
+  description: answerString(),
   metadata: EventMetadataSchema,
 });
 export type WebhookPayload = z.infer<typeof WebhookPayloadSchema>;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CallIdSchema } from './call-events';
 import { IdSchema, TimestampSchema } from './common';
 import { EventTypeSchema } from './event-types';
+import { answerRecord, answerString, text } from './text';
 
 export const DELIVERY_STATUSES = [
   'pending',
@@ -32,50 +33,51 @@ export const FailureCategorySchema = z.enum(FAILURE_CATEGORIES);
 export type FailureCategory = z.infer<typeof FailureCategorySchema>;
 
 /** `msg_` and 26 Crockford base32 characters, sortable by creation time (a ULID). */
-export const DeliveryIdSchema = z
-  .string()
-  .regex(/^msg_[0-9A-HJKMNP-TV-Z]{26}$/, 'Must be a delivery id (msg_…)');
+export const DeliveryIdSchema = text().regex(
+  /^msg_[0-9A-HJKMNP-TV-Z]{26}$/,
+  'Must be a delivery id (msg_…)',
+);
 
-const HeadersSchema = z.record(z.string(), z.string());
+const HeadersSchema = answerRecord(answerString());
 
 export const DeliveryAttemptSchema = z.object({
   number: z.int().min(1),
   startedAt: TimestampSchema,
   durationMs: z.number().nonnegative(),
-  request: z.object({ url: z.string(), headers: HeadersSchema }),
+  request: z.object({ url: answerString(), headers: HeadersSchema }),
   response: z
     .object({
       status: z.int(),
       headers: HeadersSchema,
       /** As text, or — when the receiver's bytes are not text that can be stored — base64 of them. */
-      body: z.string(),
+      body: answerString(),
       bodyEncoding: z.enum(['utf8', 'base64']),
       /** The body was longer than the 64 KiB we keep. */
       bodyTruncated: z.boolean(),
     })
     .nullable(),
   /** Null when the receiver answered 2xx. */
-  error: z.object({ category: FailureCategorySchema, message: z.string() }).nullable(),
+  error: z.object({ category: FailureCategorySchema, message: answerString() }).nullable(),
 });
 export type DeliveryAttempt = z.infer<typeof DeliveryAttemptSchema>;
 
 export const DeliverySummarySchema = z.object({
   id: DeliveryIdSchema,
   webhookId: IdSchema,
-  webhookUrl: z.string(),
+  webhookUrl: answerString(),
   /** Null for test events sent from an endpoint's page. */
   agentId: IdSchema.nullable(),
-  agentName: z.string().nullable(),
-  callId: z.string(),
+  agentName: answerString().nullable(),
+  callId: answerString(),
   eventType: EventTypeSchema,
   /** `<agentId>.<eventType>`, as in the delivered body. */
-  event: z.string(),
+  event: answerString(),
   status: DeliveryStatusSchema,
   attemptCount: z.int().min(0),
   /** The last attempt's HTTP status and duration, if any attempt got that far. */
   responseStatus: z.int().nullable(),
   latencyMs: z.number().nullable(),
-  lastError: z.string().nullable(),
+  lastError: answerString().nullable(),
   /** Why the last attempt failed (or why nothing was sent), when it did. */
   lastErrorCategory: FailureCategorySchema.nullable(),
   isTest: z.boolean(),
@@ -87,7 +89,7 @@ export type DeliverySummary = z.infer<typeof DeliverySummarySchema>;
 
 export const DeliveryDetailSchema = DeliverySummarySchema.extend({
   /** The body exactly as sent on every attempt (the signature covers these bytes). */
-  body: z.string(),
+  body: answerString(),
   attempts: z.array(DeliveryAttemptSchema),
 });
 export type DeliveryDetail = z.infer<typeof DeliveryDetailSchema>;
@@ -101,8 +103,7 @@ export const DeliveryListQuerySchema = z.strictObject({
   agentId: IdSchema.optional(),
   callId: CallIdSchema.optional(),
   /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z
-    .string()
+  cursor: text()
     .max(200)
     .regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor from this API')
     .optional(),
@@ -112,7 +113,7 @@ export type DeliveryListQuery = z.infer<typeof DeliveryListQuerySchema>;
 
 export const DeliveryPageSchema = z.object({
   items: z.array(DeliverySummarySchema),
-  nextCursor: z.string().nullable(),
+  nextCursor: answerString().nullable(),
 });
 export type DeliveryPage = z.infer<typeof DeliveryPageSchema>;
 
@@ -130,7 +131,7 @@ export type IngestEventResponse = z.infer<typeof IngestEventResponseSchema>;
 
 /** `POST /agents/{id}/test-call` */
 export const TestCallResponseSchema = z.object({
-  callId: z.string(),
+  callId: answerString(),
   /** When each event is published: Start now, End and Analytics a few seconds later. */
   events: z.array(z.object({ eventType: EventTypeSchema, publishAt: TimestampSchema })),
 });
@@ -144,9 +145,9 @@ export const SignatureTestResultSchema = z.object({
   cases: z.array(
     z.object({
       case: z.enum(SIGNATURE_TEST_CASES),
-      description: z.string(),
+      description: answerString(),
       responseStatus: z.int().nullable(),
-      error: z.string().nullable(),
+      error: answerString().nullable(),
       accepted: z.boolean(),
       shouldAccept: z.boolean(),
     }),

@@ -4,6 +4,7 @@
  * forms can show each message beside its own input.
  */
 import { z } from 'zod';
+import { answerRecord, answerString } from './text';
 
 export const ERROR_CODES = [
   'invalid_json',
@@ -23,13 +24,13 @@ export const ERROR_CODES = [
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
-export const FieldErrorsSchema = z.record(z.string(), z.string());
+export const FieldErrorsSchema = answerRecord(answerString());
 export type FieldErrors = z.infer<typeof FieldErrorsSchema>;
 
 export const ApiErrorSchema = z.object({
   error: z.object({
     code: ErrorCodeSchema,
-    message: z.string(),
+    message: answerString(),
     fields: FieldErrorsSchema.optional(),
   }),
 });

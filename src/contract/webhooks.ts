@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common';
 import { EventTypeSchema } from './event-types';
+import { answerRecord, answerString, text, textRecord, url } from './text';
 
 export const WEBHOOK_URL_MAX = 2048;
 export const WEBHOOK_DESCRIPTION_MAX = 500;
@@ -47,13 +48,12 @@ const HEADER_NAME_PATTERN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** Visible ASCII, space and tab: no CR/LF (header injection) and nothing an HTTP client would refuse. */
 const HEADER_VALUE_PATTERN = /^[\t\x20-\x7e]*$/;
 
-export const WebhookUrlSchema = z
-  .string()
+export const WebhookUrlSchema = text()
   .trim()
   .min(1, 'Enter the endpoint URL')
   .max(WEBHOOK_URL_MAX, `URLs are at most ${WEBHOOK_URL_MAX} characters`)
   .pipe(
-    z.url({ protocol: /^https?$/, error: 'Enter a full URL, such as https://example.com/webhook' }),
+    url({ protocol: /^https?$/, error: 'Enter a full URL, such as https://example.com/webhook' }),
   )
   .refine((value) => {
     // Zod runs refinements after a failed pipe too; an unparsable URL is already reported there.
@@ -62,45 +62,37 @@ export const WebhookUrlSchema = z
     return url.username === '' && url.password === '';
   }, 'Put credentials in a custom header, not in the URL');
 
-export const WebhookDescriptionSchema = z
-  .string()
+export const WebhookDescriptionSchema = text()
   .trim()
   .max(WEBHOOK_DESCRIPTION_MAX, `Descriptions are at most ${WEBHOOK_DESCRIPTION_MAX} characters`);
 
-export const CustomHeadersSchema = z
-  .record(
-    z
-      .string()
-      .max(HEADER_NAME_MAX, `Header names are at most ${HEADER_NAME_MAX} characters`)
-      .regex(HEADER_NAME_PATTERN, "Header names may use letters, digits and !#$%&'*+-.^_`|~ only"),
-    z
-      .string()
-      .max(HEADER_VALUE_MAX, `Header values are at most ${HEADER_VALUE_MAX} characters`)
-      .regex(
-        HEADER_VALUE_PATTERN,
-        'Header values may not contain line breaks or control characters',
-      ),
-  )
-  .superRefine((headers, ctx) => {
-    const names = Object.keys(headers);
-    if (names.length > CUSTOM_HEADERS_MAX) {
-      ctx.addIssue({ code: 'custom', message: `At most ${CUSTOM_HEADERS_MAX} custom headers` });
+export const CustomHeadersSchema = textRecord(
+  text()
+    .max(HEADER_NAME_MAX, `Header names are at most ${HEADER_NAME_MAX} characters`)
+    .regex(HEADER_NAME_PATTERN, "Header names may use letters, digits and !#$%&'*+-.^_`|~ only"),
+  text()
+    .max(HEADER_VALUE_MAX, `Header values are at most ${HEADER_VALUE_MAX} characters`)
+    .regex(HEADER_VALUE_PATTERN, 'Header values may not contain line breaks or control characters'),
+).superRefine((headers, ctx) => {
+  const names = Object.keys(headers);
+  if (names.length > CUSTOM_HEADERS_MAX) {
+    ctx.addIssue({ code: 'custom', message: `At most ${CUSTOM_HEADERS_MAX} custom headers` });
+  }
+  const seen = new Set<string>();
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    if ((RESERVED_HEADER_NAMES as readonly string[]).includes(lower)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `${name} is set by Ringpost and cannot be overridden`,
+      });
+    } else if (seen.has(lower)) {
+      ctx.addIssue({ code: 'custom', path: [name], message: `${name} is listed twice` });
     }
-    const seen = new Set<string>();
-    for (const name of names) {
-      const lower = name.toLowerCase();
-      if ((RESERVED_HEADER_NAMES as readonly string[]).includes(lower)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [name],
-          message: `${name} is set by Ringpost and cannot be overridden`,
-        });
-      } else if (seen.has(lower)) {
-        ctx.addIssue({ code: 'custom', path: [name], message: `${name} is listed twice` });
-      }
-      seen.add(lower);
-    }
-  });
+    seen.add(lower);
+  }
+});
 export type CustomHeaders = z.infer<typeof CustomHeadersSchema>;
 
 export const CreateWebhookRequestSchema = z.strictObject({
@@ -122,18 +114,18 @@ export type WebhookStatus = z.infer<typeof WebhookStatusSchema>;
 /** One agent's use of an endpoint. An agent has at most one endpoint, with its own event set. */
 export const WebhookSubscriptionSchema = z.object({
   agentId: IdSchema,
-  agentName: z.string(),
+  agentName: answerString(),
   eventTypes: z.array(EventTypeSchema),
 });
 export type WebhookSubscription = z.infer<typeof WebhookSubscriptionSchema>;
 
 export const WebhookSummarySchema = z.object({
   id: IdSchema,
-  url: z.string(),
-  description: z.string().nullable(),
+  url: answerString(),
+  description: answerString().nullable(),
   status: WebhookStatusSchema,
   /** Why the endpoint was disabled (by a person or by the delivery engine); null while enabled. */
-  disabledReason: z.string().nullable(),
+  disabledReason: answerString().nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
   subscriptions: z.array(WebhookSubscriptionSchema),
@@ -143,9 +135,9 @@ export type WebhookSummary = z.infer<typeof WebhookSummarySchema>;
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';
 
 export const WebhookDetailSchema = WebhookSummarySchema.extend({
-  headers: z.record(z.string(), z.string()),
+  headers: answerRecord(answerString()),
   /** The signing secret; null for roles that may not see it (only admins may). */
-  secret: z.string().nullable(),
+  secret: answerString().nullable(),
   /** While a rotated-out secret still verifies, deliveries are signed with both until this time. */
   previousSecretExpiresAt: TimestampSchema.nullable(),
   /** Since when every attempt has failed (null after a success); five days of it disables the endpoint. */
