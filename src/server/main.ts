@@ -87,6 +87,7 @@ async function main() {
       metrics,
       retrySchedule: env.RINGPOST_RETRY_SCHEDULE,
       timeoutMs: env.RINGPOST_DELIVERY_TIMEOUT,
+      perOrganisation: env.RINGPOST_MAX_IN_FLIGHT_PER_ORG,
     });
     const unlisten = await database.listen(DELIVERIES_CHANNEL, () => worker.wake());
     worker.start();

@@ -2,17 +2,58 @@
  * Attempt results are written in batches (recordAttempts, one statement) rather than one transaction
  * each. A crash before a result is stored loses only the record: the delivery's lease expires and another
  * attempt follows (at least once).
+ *
+ * A result the database refuses must not leave its delivery to that lease: the receiver would be sent
+ * the delivery again every lease, for ever. So a refused result is recorded again in outline (see
+ * minimalAttempt), and only if that fails too is the lease the last resort.
  */
 import type { Database } from '../db/database';
 import { recordAttempts, type AttemptResult } from '../db/queries/deliveries';
+import type { Logger } from '../logger';
 import { MicroBatcher } from '../lib/micro-batcher';
+import { minimalAttempt } from './storable-attempt';
+
+/** In full, in outline only, or not at all (the lease will expire and the delivery go again). */
+export type RecordedAs = 'full' | 'outline' | 'lost';
+
+export interface AttemptRecorder {
+  record(result: AttemptResult): Promise<RecordedAs>;
+}
 
 export function createAttemptRecorder(
   db: Database,
   workerId: string,
-): MicroBatcher<AttemptResult, void> {
-  return new MicroBatcher<AttemptResult, void>(async (results) => {
+  logger: Logger,
+): AttemptRecorder {
+  // A batch that fails is run again item by item, so that one refused result fails alone.
+  const batcher = new MicroBatcher<AttemptResult, void>(async (results) => {
     await recordAttempts(db, workerId, results);
     return results.map(() => undefined);
   });
+  return {
+    async record(result) {
+      try {
+        await batcher.add(result);
+        return 'full';
+      } catch (error) {
+        logger.warn('an attempt could not be recorded in full; recording it in outline', {
+          error,
+          deliveryId: result.deliveryId,
+        });
+      }
+      try {
+        await batcher.add(minimalAttempt(result));
+        return 'outline';
+      } catch (error) {
+        logger.error(
+          'an attempt could not be recorded; the delivery goes again when its lease ends',
+          {
+            error,
+            deliveryId: result.deliveryId,
+          },
+        );
+        return 'lost';
+      }
+    },
+  };
 }

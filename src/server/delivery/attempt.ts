@@ -2,11 +2,34 @@
  * One attempt of one delivery: sign, send, and decide what happens next. The decision is a pure
  * function of the send result, so that it can be tested without a network.
  */
+import { MASKED_HEADER_VALUE } from '@contract/webhooks';
 import type { DeliveryOutcome, AttemptRecord, AttemptTarget } from '../db/queries/deliveries';
 import type { SendResult, WebhookSender } from '../outbound/send-webhook';
 import { signatureHeaders } from '../outbound/signing';
 import { USER_AGENT } from '../version';
 import { nextRetryDelay } from './retry-policy';
+import { toStorableAttempt } from './storable-attempt';
+
+/** The headers Ringpost writes itself; every other request header is an endpoint's custom header. */
+const OWN_HEADER_NAMES: ReadonlySet<string> = new Set([
+  'content-type',
+  'user-agent',
+  'webhook-id',
+  'webhook-timestamp',
+  'webhook-signature',
+  'x-signature',
+]);
+
+/**
+ * The request headers as they may be kept: custom headers' values are credentials (API keys, basic
+ * auth), and attempts are kept for a long time and shown to every role, so only their names remain.
+ */
+export function maskCustomHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers))
+    out[name] = OWN_HEADER_NAMES.has(name.toLowerCase()) ? value : MASKED_HEADER_VALUE;
+  return out;
+}
 
 export function requestHeaders(target: AttemptTarget, now: Date): Record<string, string> {
   const { delivery, webhook } = target;
@@ -44,18 +67,18 @@ export function decide(
   schedule: readonly number[],
   now: Date,
 ): AttemptDecision {
-  const record: AttemptRecord = {
+  const record: AttemptRecord = toStorableAttempt({
     startedAt: result.startedAt,
     durationMs: result.durationMs,
     url: request.url,
-    requestHeaders: request.headers,
+    requestHeaders: maskCustomHeaders(request.headers),
     responseStatus: result.response?.status ?? null,
     responseHeaders: result.response?.headers ?? null,
     responseBody: result.response?.body ?? null,
     responseTruncated: result.response?.bodyTruncated ?? false,
     errorCategory: result.error?.category ?? null,
     errorMessage: result.error?.message ?? null,
-  };
+  });
   if (!result.error) {
     return {
       record,
@@ -65,7 +88,8 @@ export function decide(
   }
   const gone = result.response?.status === 410;
   const delay = gone ? null : nextRetryDelay(attemptsBefore + 1, schedule, result.retryAfterMs);
-  const lastError = `${result.error.category}: ${result.error.message}`;
+  // From the stored record: the message may quote the receiver (a Location header, say).
+  const lastError = `${result.error.category}: ${record.errorMessage ?? ''}`;
   return {
     record,
     gone,

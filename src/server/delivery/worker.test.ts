@@ -5,8 +5,9 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
+import { sql } from 'drizzle-orm';
 import { DeliveryDetailSchema, type DeliveryDetail } from '@contract/deliveries';
-import { WebhookDetailSchema } from '@contract/webhooks';
+import { MASKED_HEADER_VALUE, WebhookDetailSchema } from '@contract/webhooks';
 import { WebhookPayloadSchema } from '@contract/call-events';
 import {
   createDeliveryHarness,
@@ -15,6 +16,7 @@ import {
 } from '../testing/delivery-harness';
 import { eventually } from '../testing/receiver';
 import { RESPONSE_BODY_LIMIT } from '../outbound/send-webhook';
+import { rowsOf } from '../db/database';
 
 let h: DeliveryHarness;
 let callCounter = 0;
@@ -151,6 +153,40 @@ describe('what an endpoint receives', () => {
         .digest('hex'),
     );
   });
+  it('stores custom header values masked, while the request carries them', async () => {
+    const credential = 'key-5f0c2a9e41d7b388';
+    const endpoint = await h.createEndpoint('/credential', {
+      headers: { 'X-Api-Key': credential },
+    });
+    await h.subscribe(1, endpoint.id);
+    const { deliveryIds } = await publish(1, 'pre-conversation');
+    const delivery = await settled(deliveryIds[0] ?? '');
+    expect(delivery.status).toBe('succeeded');
+    const [request] = h.receiver.at('/credential');
+    expect(request?.headers['x-api-key']).toBe(credential);
+
+    const stored = delivery.attempts[0]?.request.headers ?? {};
+    expect(stored['X-Api-Key']).toBe(MASKED_HEADER_VALUE);
+    // Ringpost's own headers stay readable: they are what a receiver's owner debugs with.
+    for (const own of ['content-type', 'user-agent', 'webhook-id', 'webhook-timestamp']) {
+      expect(stored[own]).toBe(request?.headers[own]);
+    }
+    expect(stored['webhook-signature']).toBe(request?.headers['webhook-signature']);
+    expect(stored['x-signature']).toBe(request?.headers['x-signature']);
+
+    const attempts = rowsOf<{ count: number | string }>(
+      await h.ctx.db.execute(
+        sql`select count(*) as count from delivery_attempts a where a.delivery_id = ${delivery.id}`,
+      ),
+    );
+    expect(Number(attempts[0]?.count)).toBe(1);
+    const leaking = rowsOf<{ count: number | string }>(
+      await h.ctx.db.execute(
+        sql`select count(*) as count from delivery_attempts a where a::text like ${`%${credential}%`}`,
+      ),
+    );
+    expect(Number(leaking[0]?.count)).toBe(0);
+  });
 });
 
 describe('receiver faults', () => {
@@ -277,6 +313,37 @@ describe('receiver faults', () => {
     );
     expect(webhook.failingSince).not.toBeNull();
     expect(webhook.status).toBe('enabled');
+  });
+  it('records a host name that does not resolve as a dns failure', async () => {
+    const endpoint = await h.createEndpoint('/unused', {
+      url: 'https://ringpost-test.invalid/hook',
+    });
+    await h.subscribe(0, endpoint.id);
+    const { deliveryIds } = await publish(0, 'pre-conversation');
+    const delivery = await settled(deliveryIds[0] ?? '');
+    expect(delivery.status).toBe('failed');
+    expect(delivery.attempts).toHaveLength(4);
+    for (const attempt of delivery.attempts) {
+      expect(attempt.response).toBeNull();
+      expect(attempt.error?.category).toBe('dns');
+    }
+    expect(delivery.lastErrorCategory).toBe('dns');
+  });
+
+  it('records TLS to a port that speaks plain HTTP as a tls failure', async () => {
+    const endpoint = await h.createEndpoint('/unused', {
+      url: h.receiver.url('/plain').replace(/^http:/, 'https:'),
+    });
+    await h.subscribe(1, endpoint.id);
+    const { deliveryIds } = await publish(1, 'pre-conversation');
+    const delivery = await settled(deliveryIds[0] ?? '');
+    expect(delivery.status).toBe('failed');
+    expect(delivery.attempts).toHaveLength(4);
+    for (const attempt of delivery.attempts) {
+      expect(attempt.response).toBeNull();
+      expect(attempt.error?.category).toBe('tls');
+    }
+    expect(delivery.lastErrorCategory).toBe('tls');
   });
 });
 

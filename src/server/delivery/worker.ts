@@ -22,9 +22,7 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
 import type { WebhookSender } from '../outbound/send-webhook';
 import { attemptDelivery } from './attempt';
-import { createAttemptRecorder } from './attempt-recorder';
-import type { MicroBatcher } from '../lib/micro-batcher';
-import type { AttemptResult } from '../db/queries/deliveries';
+import { createAttemptRecorder, type AttemptRecorder } from './attempt-recorder';
 
 export interface WorkerOptions {
   db: Database;
@@ -37,6 +35,8 @@ export interface WorkerOptions {
   concurrency?: number;
   /** Attempts in flight per endpoint, across all workers. */
   perEndpoint?: number;
+  /** Attempts in flight per organisation, across all workers (RINGPOST_MAX_IN_FLIGHT_PER_ORG). */
+  perOrganisation?: number;
   pollMs?: number;
   workerId?: string;
   now?: () => Date;
@@ -69,9 +69,10 @@ export class DeliveryWorker {
   private retryAt = Infinity;
   private readonly concurrency: number;
   private readonly perEndpoint: number;
+  private readonly perOrganisation: number;
   private readonly pollMs: number;
   private readonly now: () => Date;
-  private readonly recorder: MicroBatcher<AttemptResult, void>;
+  private readonly recorder: AttemptRecorder;
   private lastReclaim = 0;
   private lastAnalyze = 0;
 
@@ -79,9 +80,10 @@ export class DeliveryWorker {
     this.workerId = options.workerId ?? `worker-${process.pid}-${randomBytes(3).toString('hex')}`;
     this.concurrency = options.concurrency ?? 64;
     this.perEndpoint = options.perEndpoint ?? 8;
+    this.perOrganisation = options.perOrganisation ?? 32;
     this.pollMs = options.pollMs ?? 1_000;
     this.now = options.now ?? (() => new Date());
-    this.recorder = createAttemptRecorder(options.db, this.workerId);
+    this.recorder = createAttemptRecorder(options.db, this.workerId, options.logger);
   }
 
   start(): void {
@@ -164,6 +166,7 @@ export class DeliveryWorker {
       now: this.now(),
       limit,
       perEndpoint: this.perEndpoint,
+      perOrganisation: this.perOrganisation,
       leaseMs: leaseFor(this.options.timeoutMs),
     });
     for (const target of targets) this.track(target);
@@ -232,11 +235,13 @@ export class DeliveryWorker {
       timeoutMs,
       now: this.now,
     });
-    await this.recorder.add({
+    const recorded = await this.recorder.record({
       deliveryId: delivery.id,
       attempt: decision.record,
       outcome: decision.outcome,
     });
+    // Nothing changed in the database: the delivery goes again when its lease ends.
+    if (recorded === 'lost') return;
     const succeeded = decision.outcome.status === 'succeeded';
     // A success on a healthy endpoint changes nothing: skip the write on the hot path.
     const disabled =

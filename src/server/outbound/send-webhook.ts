@@ -28,7 +28,8 @@ export interface SendResult {
   response: {
     status: number;
     headers: Record<string, string>;
-    body: string;
+    /** The bytes as they came, up to RESPONSE_BODY_LIMIT: they need not be text. */
+    body: Buffer;
     bodyTruncated: boolean;
   } | null;
   /** Null for a 2xx answer. */
@@ -194,7 +195,7 @@ export class WebhookSender {
         response: {
           status,
           headers,
-          body: Buffer.concat(chunks).toString('utf8'),
+          body: Buffer.concat(chunks),
           bodyTruncated: truncated,
         },
         error: null,

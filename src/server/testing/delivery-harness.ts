@@ -34,7 +34,12 @@ export interface DeliveryHarness {
 }
 
 export async function createDeliveryHarness(
-  options: { env?: Record<string, string>; perEndpoint?: number; concurrency?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    perEndpoint?: number;
+    perOrganisation?: number;
+    concurrency?: number;
+  } = {},
 ): Promise<DeliveryHarness> {
   const ctx = await createTestContext({
     env: {
@@ -56,6 +61,7 @@ export async function createDeliveryHarness(
     timeoutMs: ctx.deps.env.RINGPOST_DELIVERY_TIMEOUT,
     pollMs: 25,
     ...(options.perEndpoint ? { perEndpoint: options.perEndpoint } : {}),
+    perOrganisation: options.perOrganisation ?? ctx.deps.env.RINGPOST_MAX_IN_FLIGHT_PER_ORG,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
   const unlisten = await ctx.handle.listen(DELIVERIES_CHANNEL, () => worker.wake());

@@ -1,6 +1,7 @@
 /**
  * A real HTTP receiver on 127.0.0.1 for delivery tests: records every request exactly as it arrived
- * and answers as the test scripts it (status, headers, body, delay, or a reset connection).
+ * and answers as the test scripts it (status, headers, body, delay, a reset connection, or raw bytes
+ * that Node's own HTTP server would refuse to write).
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +21,11 @@ export interface Reply {
   delayMs?: number;
   /** Drop the connection without answering. */
   reset?: boolean;
+  /**
+   * Write these bytes to the socket as the whole response, then close it: for replies that Node's HTTP
+   * server refuses to produce (control bytes in a header, say). Include `Connection: close`.
+   */
+  raw?: Buffer;
 }
 
 export type Behaviour = (request: ReceivedRequest, index: number) => Reply | Promise<Reply>;
@@ -30,6 +36,9 @@ export interface Receiver {
   /** Requests to one path. */
   at: (path: string) => ReceivedRequest[];
   behave: (path: string, behaviour: Behaviour) => void;
+  /** Requests received and not yet answered (or dropped), now and at most so far. */
+  inFlight: () => number;
+  peakInFlight: () => number;
   close: () => Promise<void>;
 }
 
@@ -37,7 +46,19 @@ export async function startReceiver(): Promise<Receiver> {
   const requests: ReceivedRequest[] = [];
   const behaviours = new Map<string, Behaviour>();
   const counts = new Map<string, number>();
+  let inFlight = 0;
+  let peakInFlight = 0;
   const server: Server = createServer((req, res) => {
+    inFlight++;
+    peakInFlight = Math.max(peakInFlight, inFlight);
+    let answered = false;
+    const settle = () => {
+      if (answered) return;
+      answered = true;
+      inFlight--;
+    };
+    // A client that gives up (a timeout) ends the request as surely as an answer does.
+    res.on('close', settle);
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -55,14 +76,21 @@ export async function startReceiver(): Promise<Receiver> {
       void Promise.resolve(behaviour ? behaviour(received, index) : {}).then(async (reply) => {
         if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
         if (reply.reset) {
+          settle();
           req.socket.destroy();
           return;
         }
         if (res.destroyed) return;
+        if (reply.raw) {
+          settle();
+          req.socket.end(reply.raw);
+          return;
+        }
         res.writeHead(reply.status ?? 200, {
           'content-type': 'application/json',
           ...reply.headers,
         });
+        settle();
         res.end(reply.body ?? '{"ok":true}');
       });
     });
@@ -75,6 +103,8 @@ export async function startReceiver(): Promise<Receiver> {
     requests,
     at: (path) => requests.filter((r) => r.path === path),
     behave: (path, behaviour) => behaviours.set(path, behaviour),
+    inFlight: () => inFlight,
+    peakInFlight: () => peakInFlight,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -38,36 +38,77 @@ export interface ClaimOptions {
   limit: number;
   /** At most this many deliveries in flight per endpoint, across all workers. */
   perEndpoint: number;
+  /** At most this many deliveries in flight per organisation, across all workers. */
+  perOrganisation: number;
   leaseMs: number;
 }
 
 /**
  * Takes up to `limit` due deliveries. A delivery waits while an earlier delivery of its call to the same
- * endpoint is unfinished (per-call order), and an endpoint already at `perEndpoint` in flight gets no
- * more (one slow receiver cannot take every worker slot).
+ * endpoint is unfinished (per-call order); an endpoint already at `perEndpoint` in flight gets no more
+ * (one slow receiver cannot take every worker slot), nor does an organisation at `perOrganisation` (one
+ * organisation's many slow endpoints cannot either).
  *
- * The statement reads only the front of the queue (`window` rows, in due order, from the partial index
- * of pending rows) and checks lanes there, so a long queue costs no more than a short one. A delivery
- * found blocked behind an earlier one is moved back to when that one is next due, so blocked lanes do not
- * pile up at the front and hide deliveries that could go.
+ * Organisations take turns. The statement finds the organisations with pending deliveries by skipping
+ * through the per-organisation index (one probe each), leaves out those at their cap, and reads the
+ * front of each other one's queue, in due order; it then takes the first of every organisation's front,
+ * then the second, and so on, up to `window` rows. So one organisation's long backlog neither fills the
+ * rows looked at nor the slots, and a long queue costs no more than a short one. Lanes are checked only
+ * in those rows. A delivery found blocked behind an earlier one is moved back to when that one is next
+ * due, so blocked lanes do not pile up at the front and hide deliveries that could go.
  */
 export async function claimDueDeliveries(
   db: Queryable,
   options: ClaimOptions,
 ): Promise<AttemptTarget[]> {
-  const { now, limit, perEndpoint, workerId } = options;
+  const { now, limit, perEndpoint, perOrganisation, workerId } = options;
   const leaseUntil = new Date(now.getTime() + options.leaseMs);
   const window = Math.max(limit * 4, 100);
   const result = await db.execute(sql`
-    with front as (
-      select d.id, d.webhook_id, d.call_id, d.sequence, d.next_attempt_at
-      from deliveries d
-      where d.status = 'pending' and d.next_attempt_at <= ${now}
-      order by d.next_attempt_at, d.id
-      limit ${window}
+    with recursive pending_organisations (organisation_id) as (
+      (select organisation_id from deliveries where status = 'pending' order by organisation_id limit 1)
+      union all
+      select (
+        select d.organisation_id from deliveries d
+        where d.status = 'pending' and d.organisation_id > p.organisation_id
+        order by d.organisation_id
+        limit 1
+      )
+      from pending_organisations p
+      where p.organisation_id is not null
+    ),
+    organisations_busy as (
+      select organisation_id, count(*) as in_flight
+      from deliveries
+      where status = 'delivering' and lease_expires_at >= ${now}
+      group by organisation_id
+    ),
+    open_organisations as (
+      select p.organisation_id, ${perOrganisation}::integer - coalesce(b.in_flight, 0) as room
+      from pending_organisations p
+      left join organisations_busy b on b.organisation_id = p.organisation_id
+      where p.organisation_id is not null and coalesce(b.in_flight, 0) < ${perOrganisation}::integer
+    ),
+    fronts as (
+      select f.*, o.room,
+             row_number() over (partition by f.organisation_id order by f.next_attempt_at, f.id) as turn
+      from open_organisations o
+      cross join lateral (
+        select d.id, d.organisation_id, d.webhook_id, d.call_id, d.sequence, d.next_attempt_at
+        from deliveries d
+        where d.organisation_id = o.organisation_id and d.status = 'pending' and d.next_attempt_at <= ${now}
+        order by d.next_attempt_at, d.id
+        -- Enough past what the organisation may still take to get by blocked lanes and busy endpoints;
+        -- an organisation alone gets the whole window.
+        limit greatest(least(o.room, ${limit}::integer) * 4,
+                       ${window}::integer / (select count(*) from open_organisations))
+      ) f
+    ),
+    front as (
+      select * from fronts order by turn, next_attempt_at, id limit ${window}::integer
     ),
     lanes as (
-      select f.id, f.webhook_id, f.next_attempt_at, earlier.blockers, earlier.blocked_until
+      select f.id, f.organisation_id, f.room, f.webhook_id, f.next_attempt_at, earlier.blockers, earlier.blocked_until
       from front f
       cross join lateral (
         select count(*) as blockers, min(e.next_attempt_at) as blocked_until
@@ -86,7 +127,8 @@ export async function claimDueDeliveries(
       returning d.id
     ),
     candidates as (
-      select id, webhook_id, row_number() over (partition by webhook_id order by next_attempt_at, id) as rank
+      select id, organisation_id, room, webhook_id, next_attempt_at,
+             row_number() over (partition by webhook_id order by next_attempt_at, id) as endpoint_rank
       from lanes
       where blockers = 0
     ),
@@ -97,12 +139,20 @@ export async function claimDueDeliveries(
         and webhook_id in (select webhook_id from candidates)
       group by webhook_id
     ),
-    picked as (
-      select c.id from candidates c
+    within_endpoint_caps as (
+      select c.id, c.room, c.endpoint_rank, c.next_attempt_at,
+             row_number() over (partition by c.organisation_id
+                                order by c.endpoint_rank, c.next_attempt_at, c.id) as organisation_rank
+      from candidates c
       left join busy b on b.webhook_id = c.webhook_id
-      where c.rank <= ${perEndpoint} - coalesce(b.in_flight, 0)
-      order by c.rank
-      limit ${limit}
+      where c.endpoint_rank <= ${perEndpoint}::integer - coalesce(b.in_flight, 0)
+    ),
+    picked as (
+      -- Organisations in turn, and within one its endpoints in turn.
+      select id from within_endpoint_caps
+      where organisation_rank <= room
+      order by organisation_rank, endpoint_rank, next_attempt_at
+      limit ${limit}::integer
     ),
     locked as (
       -- The state is checked again here: another worker may have claimed a row since this statement's
@@ -197,7 +247,9 @@ export interface AttemptRecord {
   requestHeaders: Record<string, string>;
   responseStatus: number | null;
   responseHeaders: Record<string, string> | null;
+  /** Text, or base64 of the receiver's bytes (see delivery/storable-attempt.ts). */
   responseBody: string | null;
+  responseBodyEncoding: 'utf8' | 'base64';
   responseTruncated: boolean;
   errorCategory: string | null;
   errorMessage: string | null;
@@ -228,24 +280,26 @@ export async function recordAttempts(db: Queryable, workerId: string, results: A
       ${deliveryId}::text, ${attempt.startedAt}::timestamptz, ${attempt.durationMs}::double precision, ${attempt.url}::text,
       ${JSON.stringify(attempt.requestHeaders)}::jsonb, ${attempt.responseStatus}::integer,
       ${attempt.responseHeaders === null ? null : JSON.stringify(attempt.responseHeaders)}::jsonb, ${attempt.responseBody}::text,
-      ${attempt.responseTruncated}::boolean, ${attempt.errorCategory}::text, ${attempt.errorMessage}::text,
+      ${attempt.responseBodyEncoding}::text, ${attempt.responseTruncated}::boolean, ${attempt.errorCategory}::text, ${attempt.errorMessage}::text,
       ${outcome.status}::text, ${outcome.nextAttemptAt}::timestamptz, ${outcome.completedAt}::timestamptz, ${outcome.lastError}::text
     )`,
   );
   // One statement, so one round trip and atomic without BEGIN/COMMIT.
   await db.execute(sql`
     with v (id, started_at, duration_ms, url, request_headers, response_status, response_headers, response_body,
-            response_truncated, error_category, error_message, status, next_attempt_at, completed_at, last_error) as (
+            response_body_encoding, response_truncated, error_category, error_message, status, next_attempt_at,
+            completed_at, last_error) as (
       values ${sql.join(rows, sql`, `)}
     ),
     stored_attempts as (
       insert into delivery_attempts (delivery_id, number, started_at, duration_ms, url, request_headers, response_status,
-                                     response_headers, response_body, response_truncated, error_category, error_message)
+                                     response_headers, response_body, response_body_encoding, response_truncated,
+                                     error_category, error_message)
       select v.id,
              -- Counted in the database: a delivery whose lease expired mid-attempt may be attempted twice.
              (select coalesce(max(a.number), 0) + 1 from delivery_attempts a where a.delivery_id = v.id),
              v.started_at, v.duration_ms, v.url, v.request_headers, v.response_status, v.response_headers,
-             v.response_body, v.response_truncated, v.error_category, v.error_message
+             v.response_body, v.response_body_encoding, v.response_truncated, v.error_category, v.error_message
       from v
       returning 1
     )
