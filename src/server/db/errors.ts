@@ -10,3 +10,5 @@ function pgCode(error: unknown): string | undefined {
 
 export const isUniqueViolation = (error: unknown) => pgCode(error) === '23505';
 export const isForeignKeyViolation = (error: unknown) => pgCode(error) === '23503';
+/** SQLSTATE class 22: the database could not take a value as given (NUL in text, a bad JSON escape). */
+export const isDataException = (error: unknown) => pgCode(error)?.startsWith('22') ?? false;

@@ -9,7 +9,6 @@
 import type { IngestEventRequest, WebhookPayload } from '@contract/call-events';
 import type { IngestEventResponse } from '@contract/deliveries';
 import type { Database } from '../../db/database';
-import { isForeignKeyViolation } from '../../db/errors';
 import { EVENT_SEQUENCE } from '../../db/queries/deliveries';
 import {
   findAgentEndpoints,
@@ -129,23 +128,23 @@ export async function publishEvents(
 }
 
 /**
- * Ingestion in batches: the events that arrive within a couple of milliseconds are stored together. One
- * event the database refuses (an agent of another organisation) must not fail its neighbours, so a batch
- * refused by a foreign key is retried one by one.
+ * Ingestion in batches: the events that arrive within a couple of milliseconds are stored together, from
+ * every organisation at once. One event the database refuses (an agent of another organisation, a value
+ * it cannot store) must not fail its neighbours, so a batch that fails for any reason is retried one by
+ * one: each request then gets its own answer, and one request's fault is that request's alone.
  */
 export class IngestionBatcher {
   private readonly batcher: MicroBatcher<PublishOptions, IngestEventResponse>;
 
   /** `onStored` runs after a batch that stored deliveries, so that idle workers start now. */
   constructor(db: Database, onStored: () => void = () => undefined) {
-    this.batcher = new MicroBatcher(
-      async (batch) => {
-        const results = await publishEvents(db, batch);
-        if (results.some((r) => r.deliveryIds.length > 0)) onStored();
-        return results;
-      },
-      { retryOneByOne: isForeignKeyViolation },
-    );
+    // MicroBatcher's default: whatever the error, retry one by one, since a batch's error does not say
+    // which of its items caused it.
+    this.batcher = new MicroBatcher(async (batch) => {
+      const results = await publishEvents(db, batch);
+      if (results.some((r) => r.deliveryIds.length > 0)) onStored();
+      return results;
+    });
   }
 
   publish(options: PublishOptions): Promise<IngestEventResponse> {

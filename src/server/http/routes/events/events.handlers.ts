@@ -1,7 +1,7 @@
 import type { AppRouteHandler } from '../../app-env';
 import { ApiError } from '../../api-error';
 import { keyCallerOf } from '../../middleware/require-api-key';
-import { isForeignKeyViolation } from '../../../db/errors';
+import { isDataException, isForeignKeyViolation } from '../../../db/errors';
 import type { IngestRoute } from './events.routes';
 
 export const ingest: AppRouteHandler<IngestRoute> = async (c) => {
@@ -28,6 +28,13 @@ export const ingest: AppRouteHandler<IngestRoute> = async (c) => {
           agentId: 'No agent with this id in your organisation',
         },
       );
+    }
+    // The contract refuses what the database cannot store (NUL, unpaired surrogates); should anything
+    // slip past it, it is still this request's fault, not the server's. Only `metadata` (stored as JSON)
+    // holds free text: the ids are checked by pattern.
+    if (isDataException(error)) {
+      const message = 'Holds a value that cannot be stored';
+      throw new ApiError(400, 'validation_failed', `metadata: ${message}`, { metadata: message });
     }
     throw error;
   }
