@@ -36,6 +36,7 @@ describe('the OpenAPI document', () => {
       [
         'POST /api/v1/auth/login',
         'POST /api/v1/auth/logout',
+        'POST /api/v1/auth/logout-all',
         'GET /api/v1/auth/me',
         'GET /api/v1/webhooks',
         'POST /api/v1/webhooks',
@@ -123,6 +124,31 @@ describe('the API edge', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
+  it('lets no cache keep an API answer: success, refusal or unknown route', async () => {
+    const answers = {
+      ok: await ctx.request('GET', '/api/v1/auth/me', { as: org.users.viewer }),
+      unauthenticated: await ctx.request('GET', '/api/v1/agents'),
+      invalid: await ctx.request('PATCH', `/api/v1/agents/${org.agents[0]?.id ?? ''}`, {
+        as: org.users.admin,
+        body: { name: '' },
+      }),
+      unknownRoute: await ctx.request('GET', '/api/v1/nope', { as: org.users.admin }),
+    };
+    expect(
+      Object.fromEntries(
+        Object.entries(answers).map(([name, r]) => [
+          name,
+          [r.status, r.headers.get('cache-control')],
+        ]),
+      ),
+    ).toEqual({
+      ok: [200, 'no-store'],
+      unauthenticated: [401, 'no-store'],
+      invalid: [400, 'no-store'],
+      unknownRoute: [404, 'no-store'],
+    });
   });
 
   it('reports health and readiness', async () => {
