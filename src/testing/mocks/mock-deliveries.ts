@@ -143,7 +143,14 @@ export function createDelivery({
 
 /** What one attempt against a receiver looks like. */
 type Outcome =
-  'ok' | 'bad-gateway' | 'unavailable' | 'timeout' | 'connect' | 'error-page' | 'unauthorized';
+  | 'ok'
+  | 'bad-gateway'
+  | 'unavailable'
+  | 'timeout'
+  | 'connect'
+  | 'error-page'
+  | 'unauthorized'
+  | 'binary';
 
 const RECEIVER_OUTCOME: Record<MockReceiver, Outcome> = {
   verifies: 'ok',
@@ -160,6 +167,7 @@ const OUTCOME_DURATION_MS: Record<Outcome, number> = {
   connect: 40,
   'error-page': 1_320,
   unauthorized: 60,
+  binary: 35,
 };
 
 const HTML_502 =
@@ -234,6 +242,21 @@ function attemptResult(
           body: `<!doctype html>\n<html><head><title>Internal Server Error</title></head><body>\n<h1>Internal Server Error</h1>\n<pre>Traceback (most recent call last):\n  File "/srv/ingest/app.py", line 88, in receive\n    row = transform(payload["metadata"]["callData"])\nKeyError: 'callData'\n${'  … '.repeat(40)}`,
           bodyEncoding: 'utf8',
           bodyTruncated: true,
+        },
+        error: {
+          category: 'http_status',
+          message: 'The endpoint answered 500 Internal Server Error',
+        },
+      };
+    case 'binary':
+      return {
+        response: {
+          status: 500,
+          headers: { 'content-type': 'application/octet-stream' },
+          // "err" NUL 0xff: bytes that are not text Ringpost can store as such.
+          body: 'ZXJyAP8=',
+          bodyEncoding: 'base64',
+          bodyTruncated: false,
         },
         error: {
           category: 'http_status',

@@ -191,6 +191,25 @@ describe('DeliveriesTable', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows a body that is not text in base64, and says so', async () => {
+    const { user, webhook, agent } = setUp();
+    createPastDelivery({
+      webhook,
+      agent,
+      eventType: 'pre-conversation',
+      callId: 'call_1',
+      at: Date.now() - HOUR,
+      outcomes: ['binary'],
+      final: true,
+    });
+    await user.click(await screen.findByRole('button', { name: /^View payload/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delivery payload' });
+    expect(await within(dialog).findByText('ZXJyAP8=')).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(/bytes that are not text .* shown in base64, exactly as received/),
+    ).toBeInTheDocument();
+  });
+
   it('redelivers: posts, confirms, and shows the new attempt', async () => {
     const { user, webhook, agent } = setUp();
     const delivery = createPastDelivery({

@@ -166,8 +166,18 @@ function Attempt({ attempt }: { attempt: DeliveryAttempt }) {
           <div className="space-y-1.5">
             <p className="text-sm font-medium text-gray-700">Response body</p>
             <CodeBlock label={`Attempt ${attempt.number} response body`}>
-              {response.body === '' ? '(empty)' : prettyBody(response.body)}
+              {response.body === ''
+                ? '(empty)'
+                : response.bodyEncoding === 'base64'
+                  ? response.body
+                  : prettyBody(response.body)}
             </CodeBlock>
+            {response.bodyEncoding === 'base64' ? (
+              <p className="text-xs text-gray-600">
+                The receiver answered bytes that are not text (invalid UTF-8 or NUL bytes): shown in
+                base64, exactly as received.
+              </p>
+            ) : null}
             {response.bodyTruncated ? (
               <p className="text-xs text-gray-600">
                 The body was longer than 64 KiB: only its beginning was kept.
