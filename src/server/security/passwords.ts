@@ -12,8 +12,12 @@ export interface ScryptCost {
   p: number;
 }
 
-/** ~100 ms and 32 MiB per hash on a 2-core machine: slow for guessing, fine for signing in. */
-export const DEFAULT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
+/**
+ * N = 2^17, r = 8 (OWASP's scrypt recommendation): 128 MiB and a few hundred milliseconds per hash, so
+ * a stolen table is slow to guess at. Raising it later is safe: hashes carry their own parameters, and
+ * weaker ones are replaced at the next sign-in (needsRehash).
+ */
+export const DEFAULT_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
 
 function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
   const options: ScryptOptions = { ...cost, maxmem: 256 * cost.N * cost.r + 1024 * 1024 };
@@ -36,23 +40,44 @@ export async function hashPassword(
   );
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+function parse(stored: string): { cost: ScryptCost; salt: Buffer; key: Buffer } | undefined {
   const [scheme, N, r, p, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || !N || !r || !p || !salt || !key) return false;
-  const expected = Buffer.from(key, 'base64');
-  const actual = await derive(password, Buffer.from(salt, 'base64'), {
-    N: Number(N),
-    r: Number(r),
-    p: Number(p),
-  });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  if (scheme !== 'scrypt' || !N || !r || !p || !salt || !key) return undefined;
+  return {
+    cost: { N: Number(N), r: Number(r), p: Number(p) },
+    salt: Buffer.from(salt, 'base64'),
+    key: Buffer.from(key, 'base64'),
+  };
 }
 
-/** Verifying against this when the email is unknown makes both answers take the same time. */
-let decoyHash: Promise<string> | undefined;
-export function decoyPasswordHash(): Promise<string> {
-  decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
-  return decoyHash;
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parsed = parse(stored);
+  if (!parsed) return false;
+  const actual = await derive(password, parsed.salt, parsed.cost);
+  return actual.length === parsed.key.length && timingSafeEqual(actual, parsed.key);
+}
+
+/** Whether a stored hash is weaker than `target` in any parameter; stronger ones are left alone. */
+export function needsRehash(stored: string, target: ScryptCost): boolean {
+  const parsed = parse(stored);
+  if (!parsed) return false;
+  const { N, r, p } = parsed.cost;
+  return N < target.N || r < target.r || p < target.p;
+}
+
+/**
+ * Verifying against this when the email is unknown makes both answers take the same time, so it has
+ * the cost real hashes are made with.
+ */
+const decoyHashes = new Map<string, Promise<string>>();
+export function decoyPasswordHash(cost: ScryptCost = DEFAULT_COST): Promise<string> {
+  const key = `${cost.N}$${cost.r}$${cost.p}`;
+  let hash = decoyHashes.get(key);
+  if (!hash) {
+    hash = hashPassword(randomBytes(16).toString('hex'), cost);
+    decoyHashes.set(key, hash);
+  }
+  return hash;
 }
 
 /** A readable password for the generated first admin: 20 characters from an unambiguous alphabet. */

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Role } from '@contract/auth';
 import type { Queryable } from '../database';
 import { users } from '../schema';
@@ -18,4 +18,20 @@ export async function insertUser(
     .returning();
   if (!row) throw new Error('insert returned no row');
   return row;
+}
+
+/**
+ * Replaces a password hash only if it is still the one read: a re-hash at sign-in must not undo a
+ * password change made meanwhile.
+ */
+export async function replacePasswordHash(
+  db: Queryable,
+  id: string,
+  previousHash: string,
+  passwordHash: string,
+) {
+  await db
+    .update(users)
+    .set({ passwordHash })
+    .where(and(eq(users.id, id), eq(users.passwordHash, previousHash)));
 }

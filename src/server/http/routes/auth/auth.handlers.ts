@@ -1,77 +1,115 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
-import type { AppEnv, AppRouteHandler } from '../../app-env';
+import type { AppRouteHandler } from '../../app-env';
 import { ApiError } from '../../api-error';
+import { clientOriginOf } from '../../client-address';
 import { callerOf } from '../../middleware/require-role';
-import { clearSessionCookie, SESSION_TTL_MS, writeSessionCookie } from '../../middleware/session';
-import { countRecentFailures, recordLoginAttempt } from '../../../db/queries/login-attempts';
-import { createSession, deleteSession } from '../../../db/queries/sessions';
-import { findUserByEmail } from '../../../db/queries/users';
+import {
+  clearSessionCookie,
+  readSessionToken,
+  SESSION_TTL_MS,
+  writeSessionCookie,
+} from '../../middleware/session';
+import { finishLoginAttempt, reserveLoginAttempt } from '../../../db/queries/login-attempts';
+import { createSession, deleteSession, deleteSessionsOfUser } from '../../../db/queries/sessions';
+import { findUserByEmail, replacePasswordHash } from '../../../db/queries/users';
 import { findOrganisation } from '../../../db/queries/organisations';
-import { decoyPasswordHash, verifyPassword } from '../../../security/passwords';
+import {
+  DEFAULT_COST,
+  decoyPasswordHash,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+} from '../../../security/passwords';
 import { generateToken, hashToken } from '../../../security/tokens';
-import type { LoginRoute, LogoutRoute, MeRoute } from './auth.routes';
+import type { LoginRoute, LogoutAllRoute, LogoutRoute, MeRoute } from './auth.routes';
+import { decideSignIn, limitKeyOf, SIGN_IN_LIMITS, type SignInRefusal } from './sign-in-policy';
 
-/** Failed sign-ins allowed per window, per email and per client address. */
-export const LOGIN_WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_IP = 30;
+const REFUSALS: Record<SignInRefusal, string> = {
+  account_and_address: 'Too many failed sign-in attempts from here for this account.',
+  address: 'Too many failed sign-in attempts from here.',
+  account: 'Too many failed sign-in attempts for this account.',
+};
 
-function clientAddress(c: Context<AppEnv>): string {
-  if (c.var.deps.env.RINGPOST_TRUST_PROXY.kind !== 'none') {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // Requests built in-process (tests) have no socket.
-    return 'unknown';
-  }
+function retryMessage(seconds: number): string {
+  if (seconds < 90) return `Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+  return `Try again in ${Math.ceil(seconds / 60)} minutes.`;
 }
 
 export const login: AppRouteHandler<LoginRoute> = async (c) => {
-  const { db, now = () => new Date() } = c.var.deps;
+  const { db, now = () => new Date(), logger } = c.var.deps;
+  const cost = c.var.deps.passwordCost ?? DEFAULT_COST;
   const body = c.req.valid('json');
   const email = body.email.toLowerCase();
-  const ip = clientAddress(c);
+  const at = now();
 
-  const failures = await countRecentFailures(
+  const { decision, attemptId } = await reserveLoginAttempt(
     db,
-    email,
-    ip,
-    new Date(now().getTime() - LOGIN_WINDOW_MS),
+    {
+      email,
+      ip: limitKeyOf(clientOriginOf(c).address),
+      now: at,
+      since: new Date(at.getTime() - SIGN_IN_LIMITS.windowMs),
+      knownSince: new Date(at.getTime() - SIGN_IN_LIMITS.knownAddressMs),
+      pairLimit: SIGN_IN_LIMITS.maxFailuresPerAccountAndAddress,
+      addressLimit: SIGN_IN_LIMITS.maxFailuresPerAddress,
+    },
+    (history) => decideSignIn(history, at),
   );
-  if (failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP) {
+  if (!decision.allowed || attemptId === undefined) {
+    const seconds = decision.allowed ? 1 : Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+    const reason = decision.allowed ? 'account' : decision.reason;
     throw new ApiError(
       429,
       'rate_limited',
-      'Too many failed sign-in attempts. Wait 15 minutes and try again.',
+      `${REFUSALS[reason]} ${retryMessage(seconds)}`,
       undefined,
-      { 'retry-after': String(LOGIN_WINDOW_MS / 1000) },
+      { 'retry-after': String(seconds) },
     );
   }
 
-  const user = await findUserByEmail(db, email);
-  // Unknown emails are checked against a decoy hash so that both failures take the same time.
-  const valid = await verifyPassword(
-    body.password,
-    user?.passwordHash ?? (await decoyPasswordHash()),
-  );
-  await recordLoginAttempt(db, { email, ip, succeeded: Boolean(user && valid) });
-  if (!user || !valid) throw new ApiError(401, 'unauthenticated', 'Email or password is incorrect');
+  let succeeded = false;
+  let signedIn;
+  try {
+    const user = await findUserByEmail(db, email);
+    // Unknown emails are checked against a decoy hash of the same cost, so both failures take as long.
+    const valid = await verifyPassword(
+      body.password,
+      user?.passwordHash ?? (await decoyPasswordHash(cost)),
+    );
+    const organisation =
+      user && valid ? await findOrganisation(db, user.organisationId) : undefined;
+    if (user && organisation) {
+      succeeded = true;
+      signedIn = { user, organisation };
+    }
+  } finally {
+    await finishLoginAttempt(db, attemptId, succeeded);
+  }
+  if (!signedIn) throw new ApiError(401, 'unauthenticated', 'Email or password is incorrect');
+  const { user, organisation } = signedIn;
 
-  const organisation = await findOrganisation(db, user.organisationId);
-  if (!organisation) throw new ApiError(401, 'unauthenticated', 'Email or password is incorrect');
+  if (needsRehash(user.passwordHash, cost)) {
+    try {
+      await replacePasswordHash(
+        db,
+        user.id,
+        user.passwordHash,
+        await hashPassword(body.password, cost),
+      );
+    } catch (error) {
+      // The old hash still works; the next sign-in tries again.
+      logger.warn('could not upgrade a password hash', { userId: user.id, error });
+    }
+  }
+
+  // A session the browser still held ends here: one sign-in, one session.
+  const previous = readSessionToken(c);
+  if (previous) await deleteSession(db, hashToken(previous));
 
   const token = generateToken();
-  await createSession(db, {
-    id: hashToken(token),
-    userId: user.id,
-    expiresAt: new Date(now().getTime() + SESSION_TTL_MS),
-  });
-  writeSessionCookie(c, token);
-  c.var.deps.logger.info('signed in', { userId: user.id, organisationId: organisation.id });
+  const expiresAt = new Date(at.getTime() + SESSION_TTL_MS);
+  await createSession(db, { id: hashToken(token), userId: user.id, expiresAt, createdAt: at });
+  writeSessionCookie(c, token, expiresAt);
+  logger.info('signed in', { userId: user.id, organisationId: organisation.id });
   return c.json(
     {
       user: { id: user.id, email: user.email, name: user.name, role: user.role },
@@ -84,6 +122,14 @@ export const login: AppRouteHandler<LoginRoute> = async (c) => {
 export const logout: AppRouteHandler<LogoutRoute> = async (c) => {
   await deleteSession(c.var.deps.db, callerOf(c).sessionId);
   clearSessionCookie(c);
+  return c.body(null, 204);
+};
+
+export const logoutAll: AppRouteHandler<LogoutAllRoute> = async (c) => {
+  const { user } = callerOf(c);
+  await deleteSessionsOfUser(c.var.deps.db, user.id);
+  clearSessionCookie(c);
+  c.var.deps.logger.info('signed out everywhere', { userId: user.id });
   return c.body(null, 204);
 };
 

@@ -5,4 +5,5 @@ import * as routes from './auth.routes';
 export const authRouter = createRouter()
   .openapi(routes.login, handlers.login)
   .openapi(routes.logout, handlers.logout)
+  .openapi(routes.logoutAll, handlers.logoutAll)
   .openapi(routes.me, handlers.me);

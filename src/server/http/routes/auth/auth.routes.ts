@@ -30,6 +30,15 @@ export const logout = createRoute({
   responses: { 204: { description: 'Signed out' }, 401: errors[401], 403: errors[403] },
 });
 
+export const logoutAll = createRoute({
+  method: 'post',
+  path: '/auth/logout-all',
+  tags,
+  summary: 'Sign out everywhere: ends every session of the signed-in user, this one included',
+  middleware: [anyRole()] as const,
+  responses: { 204: { description: 'Every session ended' }, 401: errors[401], 403: errors[403] },
+});
+
 export const me = createRoute({
   method: 'get',
   path: '/auth/me',
@@ -41,4 +50,5 @@ export const me = createRoute({
 
 export type LoginRoute = typeof login;
 export type LogoutRoute = typeof logout;
+export type LogoutAllRoute = typeof logoutAll;
 export type MeRoute = typeof me;
