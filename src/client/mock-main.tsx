@@ -10,6 +10,8 @@
  * with skipped deliveries to replay, Staging accepts anything (fails the self-test). Test events and
  * test calls are delivered by a simulation that follows the wall clock (src/testing/mocks/mock-deliveries.ts).
  */
+// Before anything that builds a schema: see zod-config.ts.
+import './zod-config';
 import { setupWorker } from 'msw/browser';
 import { RoleSchema } from '@contract/auth';
 import { configureMockApi } from '@testing/mocks/mock-api';
