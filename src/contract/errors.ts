@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'unauthenticated',
   'forbidden',
   'origin_mismatch',
+  'host_not_allowed',
   'not_found',
   'conflict',
   'webhook_in_use',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext, type TestOrganisation } from '../testing/test-app';
+import { ApiErrorSchema } from '@contract/errors';
 import { expectApiError } from '../testing/expect-api';
 import { API_BODY_LIMIT } from './create-app';
 
@@ -169,5 +170,39 @@ describe('the API edge', () => {
     expect(text).toContain('ringpost_delivery_attempt_duration_seconds_count 1');
     expect(text).toMatch(/ringpost_delivery_queue_depth\{state="queued"\} \d+/);
     expect(text).toMatch(/ringpost_delivery_oldest_due_age_seconds \d/);
+  });
+});
+
+describe('/metrics with RINGPOST_METRICS_TOKEN', () => {
+  const token = 'metrics-token-0123456789abcdef';
+  let guarded: TestContext;
+  beforeAll(async () => {
+    guarded = await createTestContext({ env: { RINGPOST_METRICS_TOKEN: token } });
+  });
+  afterAll(async () => {
+    await guarded.close();
+  });
+
+  it.each([
+    ['no credentials', undefined],
+    ['a wrong token', `Bearer ${token}x`],
+    ['a shorter token', 'Bearer metrics'],
+    ['the token without the scheme', token],
+  ])('refuses %s with 401 in the error envelope', async (_name, authorization) => {
+    const response = await guarded.app.request('/metrics', {
+      headers: authorization ? { authorization } : {},
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    const body = ApiErrorSchema.parse(await response.json());
+    expect(body.error.code).toBe('unauthenticated');
+  });
+
+  it('serves the metrics for the right bearer token', async () => {
+    const response = await guarded.app.request('/metrics', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('ringpost_delivery_queue_depth');
   });
 });

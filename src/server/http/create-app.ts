@@ -3,6 +3,7 @@
  * endpoints, and the built single-page app for every other path. Built from `AppDeps` so that tests run
  * the very same app against their own database.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ import type { AppDeps, AppEnv } from './app-env';
 import { ApiError } from './api-error';
 import { mountApiDocs } from './api-docs';
 import { createRouter } from './create-router';
-import { jsonBodyGuard, originGuard } from './middleware/request-guards';
+import { hostGuard, jsonBodyGuard, originGuard } from './middleware/request-guards';
 import { sessionMiddleware } from './middleware/session';
 import { agentsRouter } from './routes/agents/agents.index';
 import { authRouter } from './routes/auth/auth.index';
@@ -68,6 +69,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   );
 
   mountOperational(app, deps);
+  // After the operational endpoints: load balancers probe those by whatever address they use.
+  app.use('*', hostGuard);
 
   app.use('/api/*', async (c, next) => {
     // Call events carry whole transcripts; everything else is small.
@@ -166,7 +169,18 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
 
 export type App = ReturnType<typeof createApp>;
 
-/** /healthz (the process answers), /readyz (and its database does), /metrics (Prometheus). */
+/** Compares digests, which have one length, so that the comparison takes as long whatever was sent. */
+function bearerMatches(authorization: string | undefined, token: string): boolean {
+  const sent = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  if (sent === undefined) return false;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(sent), digest(token));
+}
+
+/**
+ * /healthz (the process answers), /readyz (and its database does), /metrics (Prometheus; with
+ * RINGPOST_METRICS_TOKEN set, only for `Authorization: Bearer <token>`).
+ */
 function mountOperational(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
@@ -178,6 +192,16 @@ function mountOperational(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     }
   });
   app.get('/metrics', async (c) => {
+    const token = deps.env.RINGPOST_METRICS_TOKEN;
+    if (token !== undefined && !bearerMatches(c.req.header('authorization'), token)) {
+      // Answered here rather than thrown: the worker-only app has no error handler.
+      const error = new ApiError(
+        401,
+        'unauthenticated',
+        'Send the metrics token (RINGPOST_METRICS_TOKEN) as Authorization: Bearer <token>',
+      );
+      return c.json(error.toBody(), 401, { 'www-authenticate': 'Bearer realm="metrics"' });
+    }
     const stats = await queueStats(deps.db, (deps.now ?? (() => new Date()))());
     return c.body(deps.metrics.render(stats), 200, {
       'content-type': 'text/plain; version=0.0.4; charset=utf-8',

@@ -1,5 +1,7 @@
 /**
- * Guards every state-changing API request before any route sees it:
+ * Guards requests before any route sees them:
+ * - Host: only names this server is known by are answered, so that a page whose DNS name is re-pointed
+ *   at this server (DNS rebinding) cannot use it as its own same-origin backend.
  * - Origin: a cookie-authenticated browser request from another site (CSRF) is refused. Browsers send
  *   Origin on every POST/PUT/PATCH/DELETE; clients that send none (curl, server-to-server) are not
  *   browsers and cannot be made to carry someone else's cookie.
@@ -10,6 +12,39 @@ import type { AppEnv } from '../app-env';
 import { ApiError } from '../api-error';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Loopback names: a browser only sends these for a server on the same machine, whatever the port. */
+const LOCAL_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function hostnameOf(host: string): string | undefined {
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Answers only for loopback names and RINGPOST_PUBLIC_URL's host (any port). Both the Host header and
+ * the URL built from it are checked, since in-process requests can carry one without the other.
+ */
+export const hostGuard = createMiddleware<AppEnv>(async (c, next) => {
+  const publicUrl = c.var.deps.env.RINGPOST_PUBLIC_URL;
+  const publicHostname = publicUrl ? new URL(publicUrl).hostname : undefined;
+  const hosts = [c.req.header('host'), new URL(c.req.url).host];
+  for (const host of hosts) {
+    if (host === undefined) continue;
+    const hostname = hostnameOf(host);
+    if (hostname === undefined || !(LOCAL_HOSTNAMES.has(hostname) || hostname === publicHostname)) {
+      throw new ApiError(
+        421,
+        'host_not_allowed',
+        `This server does not answer for ${host}. Operators: set RINGPOST_PUBLIC_URL to the address users reach Ringpost at.`,
+      );
+    }
+  }
+  await next();
+});
 
 export const originGuard = createMiddleware<AppEnv>(async (c, next) => {
   if (UNSAFE.has(c.req.method)) {
