@@ -35,6 +35,14 @@ export const authHandlers = [
     return noContent();
   }),
 
+  // The mock has one session at a time, so "everywhere" is this one.
+  http.post(`${API}/auth/logout-all`, () =>
+    guard('signedIn', () => {
+      signOutMockUser();
+      return noContent();
+    }),
+  ),
+
   http.get(`${API}/auth/me`, () =>
     guard('signedIn', (user) => HttpResponse.json<Session>(toSession(user))),
   ),

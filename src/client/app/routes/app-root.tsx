@@ -4,6 +4,7 @@ import { QueryError } from '@client/components/ui/query-error';
 import { LoadingSkeleton } from '@client/components/ui/skeleton';
 import { useSessionQuery } from '@client/features/auth/api/get-session';
 import { useSignOut } from '@client/features/auth/api/sign-out';
+import { useSignOutEverywhere } from '@client/features/auth/api/sign-out-everywhere';
 import { isApiError } from '@client/lib/api-client';
 import { SessionProvider } from '@client/lib/authorization';
 import { paths } from '@client/lib/paths';
@@ -14,6 +15,9 @@ export function AppRoot() {
   const location = useLocation();
   const navigate = useNavigate();
   const signOut = useSignOut({
+    onSignedOut: () => navigate(paths.signIn(), { replace: true }),
+  });
+  const signOutEverywhere = useSignOutEverywhere({
     onSignedOut: () => navigate(paths.signIn(), { replace: true }),
   });
 
@@ -52,6 +56,12 @@ export function AppRoot() {
         user={user}
         onSignOut={() => signOut.mutate()}
         signingOut={signOut.isPending}
+        signOutEverywhere={{
+          run: () => signOutEverywhere.mutate(),
+          pending: signOutEverywhere.isPending,
+          error: signOutEverywhere.error,
+          reset: signOutEverywhere.reset,
+        }}
       >
         <Outlet />
       </AppShell>

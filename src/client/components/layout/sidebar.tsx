@@ -1,7 +1,16 @@
-import { Bot, KeyRound, LogOut, PanelLeftClose, PanelLeftOpen, Webhook } from 'lucide-react';
-import type { ReactNode } from 'react';
+import {
+  Bot,
+  KeyRound,
+  LogOut,
+  MonitorX,
+  PanelLeftClose,
+  PanelLeftOpen,
+  Webhook,
+} from 'lucide-react';
+import { useState, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import type { SessionUser } from '@contract/auth';
+import { ConfirmDialog } from '@client/components/ui/confirm-dialog';
 import { cn } from '@client/lib/cn';
 import { paths } from '@client/lib/paths';
 
@@ -12,6 +21,16 @@ export interface SidebarProps {
   onCollapsedChange: (collapsed: boolean) => void;
   onSignOut: () => void;
   signingOut?: boolean;
+  /** "Sign out everywhere", asked about first: it ends every session of the user, this one included. */
+  signOutEverywhere?: SignOutEverywhereAction;
+}
+
+export interface SignOutEverywhereAction {
+  run: () => void;
+  pending: boolean;
+  error: unknown;
+  /** Forgets the last failure, so that reopening the question does not show it again. */
+  reset: () => void;
 }
 
 const ROLE_LABELS: Record<SessionUser['role'], string> = {
@@ -31,7 +50,9 @@ export function Sidebar({
   onCollapsedChange,
   onSignOut,
   signingOut = false,
+  signOutEverywhere,
 }: SidebarProps) {
+  const [confirmingEverywhere, setConfirmingEverywhere] = useState(false);
   return (
     <aside
       className={cn(
@@ -105,6 +126,36 @@ export function Sidebar({
             <p className="truncate text-xs text-gray-600">{ROLE_LABELS[user.role]}</p>
           </div>
         </div>
+        {signOutEverywhere ? (
+          <>
+            <button
+              type="button"
+              onClick={() => {
+                signOutEverywhere.reset();
+                setConfirmingEverywhere(true);
+              }}
+              title={collapsed ? 'Sign out everywhere' : undefined}
+              className={cn(
+                'flex items-center gap-2 rounded-lg px-2 py-2 text-sm text-gray-700 hover:bg-gray-200/60 hover:text-gray-900',
+                'focus-visible:outline-2 focus-visible:outline-brand-600',
+                collapsed && 'mx-auto',
+              )}
+            >
+              <MonitorX aria-hidden="true" className="size-4" />
+              <span className={cn(collapsed && 'sr-only')}>Sign out everywhere</span>
+            </button>
+            <ConfirmDialog
+              open={confirmingEverywhere}
+              onOpenChange={setConfirmingEverywhere}
+              title="Sign out everywhere?"
+              description="This ends your sessions in every browser and on every device, this one included. You will need to sign in again."
+              confirmLabel="Sign out everywhere"
+              onConfirm={signOutEverywhere.run}
+              pending={signOutEverywhere.pending}
+              error={signOutEverywhere.error}
+            />
+          </>
+        ) : null}
         <div className={cn('flex items-center gap-1', collapsed ? 'flex-col' : 'justify-between')}>
           <button
             type="button"
