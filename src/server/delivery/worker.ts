@@ -1,6 +1,6 @@
 /**
- * The delivery worker: claims due deliveries under a lease, attempts them concurrently (bounded overall
- * and per endpoint), records every attempt, and schedules retries. Any number of workers, in any number
+ * The delivery worker: claims due deliveries under a lease, attempts them concurrently (bounded overall,
+ * per endpoint and per organisation), records every attempt, and schedules retries. Any number of workers, in any number
  * of processes, share the queue through the database alone.
  *
  * It wakes on a database notification (new deliveries), when an attempt finishes (a slot is free), when
@@ -213,7 +213,10 @@ export class DeliveryWorker {
     const work = this.attempt(target)
       .catch((error: unknown) => {
         // The lease expires and another attempt follows: nothing is lost, but say why.
-        this.options.logger.error('recording a delivery attempt failed', { error, deliveryId: id });
+        this.options.logger.error('a delivery attempt failed unexpectedly', {
+          error,
+          deliveryId: id,
+        });
       })
       .finally(() => {
         this.inFlight.delete(id);
