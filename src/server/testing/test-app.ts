@@ -64,22 +64,22 @@ export interface ApiResponse {
 let organisationCounter = 0;
 
 export async function createTestContext(
-  overrides: Partial<Pick<AppDeps, 'urlGuard' | 'now'>> & { env?: Record<string, string> } = {},
+  overrides: Partial<Pick<AppDeps, 'urlGuard' | 'now' | 'logger'>> & {
+    env?: Record<string, string>;
+  } = {},
 ) {
   const database: DatabaseHandle = await createTestDatabase();
   const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides.env });
   const urlGuard = overrides.urlGuard ?? new UrlGuard(env.RINGPOST_ALLOWED_TARGETS);
+  const logger = overrides.logger ?? createLogger('silent');
   const deps: AppDeps = {
     db: database.db,
     env,
-    logger: createLogger('silent'),
+    logger,
     urlGuard,
     sender: new WebhookSender(urlGuard),
     metrics: new Metrics(),
-    ingestion: new IngestionBatcher(
-      database.db,
-      createWorkerNudge(database.db, createLogger('silent')),
-    ),
+    ingestion: new IngestionBatcher(database.db, createWorkerNudge(database.db, logger)),
     ping: () => database.ping(),
     passwordCost: TEST_SCRYPT_COST,
     ...(overrides.now ? { now: overrides.now } : {}),
