@@ -16,7 +16,7 @@ test('a deep link asks for sign-in and returns to the page afterwards', async ({
   await expect(page.getByRole('heading', { name: 'Listen to Agent events' })).toBeVisible();
 
   // Signing out ends the session: the API refuses the old cookie, the app asks for sign-in again.
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   expect((await page.request.get('/api/v1/agents')).status()).toBe(401);
   await page.goto('/agents');
