@@ -36,13 +36,18 @@ export const notFound = (what: string) => new ApiError(404, 'not_found', `${what
 /** Zod issues → `fields` (first message per input path) and one summary sentence. */
 export function validationError(error: z.ZodError, prefix?: string): ApiError {
   const fields: FieldErrors = {};
+  // Own properties only: `fields[path] ??=` reads Object.prototype for `constructor` or `toString` (and so
+  // drops them), and assigning `__proto__` would set the prototype instead of naming the field.
+  const put = (path: string, message: string) => {
+    if (!Object.hasOwn(fields, path))
+      Object.defineProperty(fields, path, { value: message, enumerable: true, writable: true });
+  };
   for (const issue of error.issues) {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys)
-        fields[[base, key].filter(Boolean).join('.')] ??= 'Unknown field';
+      for (const key of issue.keys) put([base, key].filter(Boolean).join('.'), 'Unknown field');
     } else {
-      fields[base || '(body)'] ??= issue.message;
+      put(base || '(body)', issue.message);
     }
   }
   const paths = Object.keys(fields);

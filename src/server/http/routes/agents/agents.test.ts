@@ -119,6 +119,14 @@ describe('GET and PATCH /api/v1/agents/{id}', () => {
     ],
     ['a wrongly typed name', { body: { name: ['x'] } }, 400, 'validation_failed', 'name'],
     ['an unknown field', { body: { name: 'x', id: 'y' } }, 400, 'validation_failed', 'id'],
+    ['a NUL in the name', { body: { name: 'a\u0000b' } }, 400, 'validation_failed', 'name'],
+    [
+      'an unpaired surrogate in the description',
+      { body: { description: 'a\uD800' } },
+      400,
+      'validation_failed',
+      'description',
+    ],
     ['malformed JSON', { rawBody: '{name:1}' }, 400, 'invalid_json', undefined],
   ] as const)('refuses %s', async (_name, options, status, code, field) => {
     const error = await expectRefused(
@@ -130,6 +138,24 @@ describe('GET and PATCH /api/v1/agents/{id}', () => {
     );
     if (field) expect(error.fields?.[field]).toBeTruthy();
   });
+
+  it.each(['__proto__', 'constructor', 'prototype', 'toString'])(
+    'names %s when it is sent as an unknown field',
+    async (key) => {
+      const before = await ctx.snapshot();
+      const response = await ctx.request('PATCH', `/api/v1/agents/${agentOf(org, 0).id}`, {
+        as: org.users.admin,
+        rawBody: `{"name":"Renamed","${key}":{"polluted":true}}`,
+      });
+      expectApiError(response, 400, 'validation_failed');
+      // The body as sent, not parsed by the contract (zod drops a `__proto__` key); own keys only, since
+      // `constructor` and `toString` are on every object's prototype.
+      const { error } = response.body as { error: { message: string; fields: object } };
+      expect(Object.entries(error.fields)).toEqual([[key, 'Unknown field']]);
+      expect(error.message).toBe(`${key}: Unknown field`);
+      expect(await ctx.snapshot()).toBe(before);
+    },
+  );
 
   it('refuses support, viewer, another organisation and a foreign Origin', async () => {
     const path = `/api/v1/agents/${agentOf(org, 0).id}`;

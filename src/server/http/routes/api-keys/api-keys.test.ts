@@ -64,6 +64,8 @@ describe('API keys', () => {
     ['a missing name', {}],
     ['an over-long name', { name: 'n'.repeat(101) }],
     ['an extra field', { name: 'x', key: 'rpk_mine' }],
+    ['a NUL in the name', { name: 'platform\u0000' }],
+    ['an unpaired surrogate in the name', { name: '\uDC00platform' }],
   ])('refuses %s', async (_name, body) => {
     await expectRefused(
       'POST',
