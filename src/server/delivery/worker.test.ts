@@ -353,12 +353,17 @@ describe('order and isolation', () => {
     const callA = newCallId();
     const callB = newCallId();
     let startFailures = 0;
+    let bAnalyticsReceived = false;
     h.receiver.behave('/ordered', (req) => {
       const body = JSON.parse(req.body) as { metadata: { callId: string; eventType: string } };
+      if (body.metadata.callId === callB && body.metadata.eventType === 'analytics-completed')
+        bAnalyticsReceived = true;
+      // Twice, and a third time if call B is not through yet (a loaded machine ingests slowly): the
+      // schedule has room for it, and B must not wait for A either way.
       if (
         body.metadata.callId === callA &&
         body.metadata.eventType === 'pre-conversation' &&
-        startFailures < 2
+        (startFailures < 2 || (startFailures < 3 && !bAnalyticsReceived))
       ) {
         startFailures++;
         return { status: 500 };
@@ -373,7 +378,8 @@ describe('order and isolation', () => {
 
     await eventually(
       () =>
-        h.receiver.at('/ordered').filter((r) => r.headers['webhook-id'] !== undefined).length >= 8,
+        h.receiver.at('/ordered').filter((r) => r.headers['webhook-id'] !== undefined).length >=
+        6 + startFailures,
       10_000,
       'all deliveries',
     );
@@ -382,10 +388,9 @@ describe('order and isolation', () => {
       return { call: body.metadata.callId, type: body.metadata.eventType, at: r.receivedAt };
     });
     const successesA = seen.filter((s) => s.call === callA);
+    expect(startFailures).toBeGreaterThanOrEqual(2);
     expect(successesA.map((s) => s.type)).toEqual([
-      'pre-conversation',
-      'pre-conversation',
-      'pre-conversation',
+      ...Array<string>(startFailures + 1).fill('pre-conversation'),
       'post-conversation',
       'analytics-completed',
     ]);

@@ -84,7 +84,8 @@ export async function claimDueDeliveries(
       group by organisation_id
     ),
     open_organisations as (
-      select p.organisation_id, ${perOrganisation}::integer - coalesce(b.in_flight, 0) as room
+      select p.organisation_id, ${perOrganisation}::integer - coalesce(b.in_flight, 0) as room,
+             count(*) over () as open_count
       from pending_organisations p
       left join organisations_busy b on b.organisation_id = p.organisation_id
       where p.organisation_id is not null and coalesce(b.in_flight, 0) < ${perOrganisation}::integer
@@ -101,8 +102,7 @@ export async function claimDueDeliveries(
         order by d.next_attempt_at, d.id
         -- Enough past what the organisation may still take to get by blocked lanes and busy endpoints;
         -- an organisation alone gets the whole window.
-        limit greatest(least(o.room, ${limit}::integer) * 4,
-                       ${window}::integer / (select count(*) from open_organisations))
+        limit greatest(least(o.room, ${limit}::integer) * 4, ${window}::integer / o.open_count)
       ) f
     ),
     front as (
@@ -124,7 +124,9 @@ export async function claimDueDeliveries(
       update deliveries d
       set next_attempt_at = l.blocked_until
       from lanes l
-      where d.id = l.id and l.blockers > 0 and l.blocked_until > d.next_attempt_at
+      -- By key: joined as a whole, the planner may read the whole table to find these few rows.
+      where d.id = any(array(select id from lanes where blockers > 0))
+        and d.id = l.id and l.blocked_until > d.next_attempt_at
       returning d.id
     ),
     candidates as (
