@@ -51,11 +51,17 @@ export interface ClaimOptions {
  *
  * Organisations take turns. The statement finds the organisations with pending deliveries by skipping
  * through the per-organisation index (one probe each), leaves out those at their cap, and reads the
- * front of each other one's queue, in due order; it then takes the first of every organisation's front,
- * then the second, and so on, up to `window` rows. So one organisation's long backlog neither fills the
- * rows looked at nor the slots, and a long queue costs no more than a short one. Lanes are checked only
- * in those rows. A delivery found blocked behind an earlier one is moved back to when that one is next
- * due, so blocked lanes do not pile up at the front and hide deliveries that could go.
+ * front of each other one's queue, in due order, an even share of `window` rows each; it then takes the
+ * first of every organisation's front, then the second, and so on, up to `window` rows, and picks from
+ * those in the same turns. So one organisation's long backlog neither fills the rows looked at nor the
+ * slots, and a long queue costs no more than a short one (many organisations waiting at once cost a
+ * probe and a few rows each). Lanes are checked only in those rows. A delivery found blocked behind an
+ * earlier one is moved back to when that one is next due, so blocked lanes do not pile up at the front
+ * and hide deliveries that could go.
+ *
+ * Like the per-endpoint cap, the per-organisation cap is counted from this statement's snapshot: two
+ * workers claiming at the same instant may each fill the same room, so it can be passed by what one
+ * claim takes, briefly.
  */
 export async function claimDueDeliveries(
   db: Queryable,
@@ -100,9 +106,9 @@ export async function claimDueDeliveries(
         from deliveries d
         where d.organisation_id = o.organisation_id and d.status = 'pending' and d.next_attempt_at <= ${now}
         order by d.next_attempt_at, d.id
-        -- Enough past what the organisation may still take to get by blocked lanes and busy endpoints;
-        -- an organisation alone gets the whole window.
-        limit greatest(least(o.room, ${limit}::integer) * 4, ${window}::integer / o.open_count)
+        -- An even share of the window (all of it for an organisation alone): what is read stays near
+        -- the window however many organisations wait.
+        limit greatest(${window}::integer / o.open_count, 8)
       ) f
     ),
     front as (
