@@ -134,6 +134,15 @@ describe('toStorableAttempt', () => {
     expect(texts.every(storable)).toBe(true);
   });
 
+  it('keeps a receiver’s header whatever its name', () => {
+    const headers: Record<string, string> = Object.fromEntries([
+      ['__proto__', 'a'],
+      ['constructor', 'b'],
+    ]);
+    const record = toStorableAttempt(observed({ responseHeaders: headers }));
+    expect(JSON.stringify(record.responseHeaders)).toBe('{"__proto__":"a","constructor":"b"}');
+  });
+
   it('keeps an attempt without an answer without a body', () => {
     const record = toStorableAttempt(
       observed({

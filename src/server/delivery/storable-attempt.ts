@@ -40,10 +40,10 @@ export function storableText(text: string): string {
 }
 
 export function storableHeaders(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers))
-    out[storableText(name)] = storableText(value);
-  return out;
+  // fromEntries defines own properties, so a receiver's `__proto__` header is kept, not swallowed.
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [storableText(name), storableText(value)]),
+  );
 }
 
 /** Bytes at the end that begin a UTF-8 character without finishing it: what a cut at the limit leaves. */
