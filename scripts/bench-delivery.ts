@@ -24,6 +24,8 @@ import { createLogger } from '../src/server/logger';
 import { Metrics } from '../src/server/observability/metrics';
 import { WebhookSender } from '../src/server/outbound/send-webhook';
 import { UrlGuard } from '../src/server/security/url-guard';
+import { SecretBox } from '../src/server/security/secret-box';
+import { sealSecret } from '../src/server/security/webhook-credentials';
 import { generateWebhookSecret } from '../src/server/security/tokens';
 import { createWorkerNudge } from '../src/server/db/worker-nudge';
 
@@ -79,15 +81,18 @@ async function engine(label: string, handle: DatabaseHandle, receiver: ChildProc
   const db = handle.db;
   const organisation = await insertOrganisation(db, `Bench ${randomBytes(3).toString('hex')}`);
   const agents: { id: string }[] = [];
+  const secretBox = new SecretBox(randomBytes(32));
   for (let i = 0; i < ENDPOINTS; i++) {
+    const id = crypto.randomUUID();
     const webhook = await insertWebhook(
       db,
       {
+        id,
         organisationId: organisation.id,
         url: `http://127.0.0.1:${port}/e${i}`,
         description: null,
         headers: {},
-        secret: generateWebhookSecret(),
+        secret: sealSecret(secretBox, id, generateWebhookSecret()),
       },
       new Date(),
     );
@@ -109,6 +114,7 @@ async function engine(label: string, handle: DatabaseHandle, receiver: ChildProc
   const worker = new DeliveryWorker({
     db,
     sender,
+    secretBox,
     logger: createLogger('silent'),
     metrics: new Metrics(),
     retrySchedule: [0, 5_000, 300_000],

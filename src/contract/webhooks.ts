@@ -43,6 +43,11 @@ export const RESERVED_HEADER_NAMES = [
  */
 export const MASKED_HEADER_VALUE = '••••••••';
 
+/** The headers' names with every value replaced by MASKED_HEADER_VALUE. */
+export function maskHeaderValues(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.keys(headers).map((name) => [name, MASKED_HEADER_VALUE]));
+}
+
 /** RFC 7230 `token`. */
 const HEADER_NAME_PATTERN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** Visible ASCII, space and tab: no CR/LF (header injection) and nothing an HTTP client would refuse. */

@@ -4,6 +4,7 @@
  *
  *   npm run cli -- users:create --email ana@example.com --role viewer [--organisation "Acme"] [--name "Ana"] [--password ...]
  *   npm run cli -- orgs:create --name "Acme" --admin-email root@acme.test [--admin-password ...] [--demo-agents]
+ *   npm run cli -- secrets:reencrypt
  *
  * Passwords that are not given are generated and printed once.
  */
@@ -21,6 +22,8 @@ import { organisations } from './db/schema';
 import type { Database } from './db/database';
 import { eq } from 'drizzle-orm';
 import { generatePassword, hashPassword } from './security/passwords';
+import { loadSecretBox } from './security/secret-key-file';
+import { resealAllCredentials } from './security/reseal-credentials';
 
 const PasswordSchema = z.string().min(12, 'Passwords are at least 12 characters').max(1024);
 const OrganisationNameSchema = z.string().trim().min(1).max(120);
@@ -44,6 +47,7 @@ const USAGE = [
   'Usage:',
   '  npm run cli -- users:create --email <email> --role admin|support|viewer [--organisation <name>] [--name <name>] [--password <password>]',
   '  npm run cli -- orgs:create --name <name> --admin-email <email> [--admin-password <password>] [--demo-agents]',
+  '  npm run cli -- secrets:reencrypt   (after changing RINGPOST_SECRET_KEY; old keys in RINGPOST_SECRET_KEY_PREVIOUS)',
 ].join('\n');
 
 function parse<T extends z.ZodType>(
@@ -151,9 +155,28 @@ async function createOrganisation(argv: string[]) {
   });
 }
 
+/** Seals every endpoint credential with RINGPOST_SECRET_KEY; the server also does this at each start. */
+async function reencryptSecrets(argv: string[]) {
+  if (argv.length > 0) throw new Error(USAGE);
+  const env = parseEnv();
+  const box = loadSecretBox(env);
+  const database = await openMigratedDatabase(env);
+  try {
+    const { resealed, skipped } = await resealAllCredentials(database.db, box);
+    process.stdout.write(
+      `Sealed ${resealed} endpoint(s) with key ${box.currentKeyId}.` +
+        (skipped > 0 ? ` ${skipped} changed meanwhile: run again.\n` : '\n') +
+        'Once every process runs with this key, RINGPOST_SECRET_KEY_PREVIOUS can be removed.\n',
+    );
+  } finally {
+    await database.close();
+  }
+}
+
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   'users:create': createUser,
   'orgs:create': createOrganisation,
+  'secrets:reencrypt': reencryptSecrets,
 };
 
 const [command = '', ...rest] = process.argv.slice(2);

@@ -4,6 +4,7 @@
  *   once (embedded database in the `server` project, PostgreSQL in `server-postgres`);
  * - on PostgreSQL, three worker processes deliver 10,000 events: each received, none twice.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,7 @@ async function databaseEnv(): Promise<Record<string, string>> {
   if (usesPostgres()) {
     const database = await createPostgresDatabase();
     cleanups.push(() => database.drop());
-    return { DATABASE_URL: database.url };
+    return { DATABASE_URL: database.url, RINGPOST_SECRET_KEY: randomBytes(32).toString('base64') };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'ringpost-crash-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -151,7 +152,7 @@ if (usesPostgres()) {
     it('three worker processes deliver 10,000 events: each received, none twice', async () => {
       const receiver = await startReceiver();
       cleanups.push(() => receiver.close());
-      const { DATABASE_URL: url = '' } = await databaseEnv();
+      const { DATABASE_URL: url = '', RINGPOST_SECRET_KEY: key = '' } = await databaseEnv();
       const database = await openDatabase({ kind: 'postgres', url, poolSize: 16 });
       cleanups.push(() => database.close());
       await database.migrate();
@@ -160,6 +161,7 @@ if (usesPostgres()) {
       const webhook = await insertWebhook(
         database.db,
         {
+          id: crypto.randomUUID(),
           organisationId: organisation.id,
           url: receiver.url('/scale'),
           description: null,
@@ -188,6 +190,9 @@ if (usesPostgres()) {
 
       const workerEnv = {
         DATABASE_URL: url,
+        // The endpoint above was written with a plain secret, as before encryption existed: the
+        // workers seal it at start (three at once, racing) and then sign with it.
+        RINGPOST_SECRET_KEY: key,
         RINGPOST_ROLE: 'worker',
         RINGPOST_ALLOWED_TARGETS: '127.0.0.0/8',
         RINGPOST_ADMIN_PASSWORD: 'scale-test-password',

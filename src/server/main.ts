@@ -7,7 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp, createOperationalApp } from './http/create-app';
 import type { AppDeps } from './http/app-env';
 import { createLogger } from './logger';
-import { parseEnv } from './env';
+import { EnvError, parseEnv } from './env';
 import { openMigratedDatabase } from './runtime';
 import { DELIVERIES_CHANNEL } from './db/database';
 import { firstAdminNotice, seedIfEmpty } from './db/seed';
@@ -18,12 +18,27 @@ import { DeliveryWorker } from './delivery/worker';
 import { Metrics } from './observability/metrics';
 import { WebhookSender } from './outbound/send-webhook';
 import { UrlGuard } from './security/url-guard';
+import { loadSecretBox } from './security/secret-key-file';
+import { SecretBoxError } from './security/secret-box';
+import { resealAllCredentials } from './security/reseal-credentials';
 
 async function main() {
   const startedAt = performance.now();
   const env = parseEnv();
   const logger = createLogger(env.LOG_LEVEL, { service: 'ringpost', role: env.RINGPOST_ROLE });
+  const secretBox = loadSecretBox(env);
   const database = await openMigratedDatabase(env);
+  // Values stored before encryption, or under a key being rotated out, move to the current key.
+  const sealed = await resealAllCredentials(database.db, secretBox).catch((error: unknown) => {
+    throw error instanceof SecretBoxError
+      ? new EnvError(
+          `Ringpost cannot start: endpoint secrets in this database cannot be opened with the configured key.\n` +
+            `  ${error.message}.\n` +
+            '  Set RINGPOST_SECRET_KEY (or restore DATA_DIR/secret.key) to the key they were sealed with.',
+        )
+      : error;
+  });
+  if (sealed.resealed > 0) logger.info('sealed endpoint credentials with the current key', sealed);
   const target = env.DATABASE_URL ? 'postgresql' : `embedded database in ${env.DATA_DIR}`;
 
   const seed = await seedIfEmpty(database.db, {
@@ -51,6 +66,7 @@ async function main() {
     urlGuard,
     sender,
     metrics,
+    secretBox,
     ingestion: new IngestionBatcher(database.db, createWorkerNudge(database.db, logger)),
     ping: () => database.ping(),
   };
@@ -83,6 +99,7 @@ async function main() {
     const worker = new DeliveryWorker({
       db: database.db,
       sender,
+      secretBox,
       logger,
       metrics,
       retrySchedule: env.RINGPOST_RETRY_SCHEDULE,

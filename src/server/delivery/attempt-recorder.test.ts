@@ -37,6 +37,7 @@ beforeAll(async () => {
     await insertWebhook(
       database.db,
       {
+        id: crypto.randomUUID(),
         organisationId,
         url: 'https://example.com/hook',
         description: null,

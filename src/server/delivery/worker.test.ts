@@ -490,6 +490,7 @@ describe('shutdown', () => {
     const worker = new DeliveryWorker({
       db: h.ctx.db,
       sender: h.ctx.deps.sender,
+      secretBox: h.ctx.deps.secretBox,
       logger: createLogger('silent'),
       metrics: new Metrics(),
       retrySchedule: [0],

@@ -21,12 +21,16 @@ import { recordEndpointHealth } from '../db/queries/webhooks';
 import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
 import type { WebhookSender } from '../outbound/send-webhook';
+import type { SecretBox } from '../security/secret-box';
+import { openCredentials } from '../security/webhook-credentials';
 import { attemptDelivery } from './attempt';
 import { createAttemptRecorder, type AttemptRecorder } from './attempt-recorder';
 
 export interface WorkerOptions {
   db: Database;
   sender: WebhookSender;
+  /** Opens the endpoint's sealed secret and header values just before signing. */
+  secretBox: SecretBox;
   logger: Logger;
   metrics: Metrics;
   retrySchedule: readonly number[];
@@ -233,7 +237,11 @@ export class DeliveryWorker {
       metrics.countOutcome('skipped', 'endpoint_disabled');
       return;
     }
-    const decision = await attemptDelivery(sender, target, {
+    const open: AttemptTarget = {
+      delivery,
+      webhook: { ...webhook, ...openCredentials(this.options.secretBox, webhook) },
+    };
+    const decision = await attemptDelivery(sender, open, {
       schedule: retrySchedule,
       timeoutMs,
       now: this.now,

@@ -4,6 +4,7 @@ import type { Database } from '../db/database';
 import type { Env } from '../env';
 import type { Logger } from '../logger';
 import type { ScryptCost } from '../security/passwords';
+import type { SecretBox } from '../security/secret-box';
 import type { UrlGuard } from '../security/url-guard';
 import type { Metrics } from '../observability/metrics';
 import type { WebhookSender } from '../outbound/send-webhook';
@@ -20,6 +21,8 @@ export interface AppDeps {
   metrics: Metrics;
   /** Stores call events (in batches) and wakes idle workers. */
   ingestion: IngestionBatcher;
+  /** Seals and opens endpoint credentials at rest. */
+  secretBox: SecretBox;
   /** Whether the database answers; /readyz reports it. */
   ping(): Promise<void>;
   /** Tests lower the scrypt cost for the users they create; sign-in always reads it from the hash. */

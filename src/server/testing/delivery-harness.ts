@@ -55,6 +55,7 @@ export async function createDeliveryHarness(
   const worker = new DeliveryWorker({
     db: ctx.db,
     sender: ctx.deps.sender,
+    secretBox: ctx.deps.secretBox,
     logger: createLogger('silent'),
     metrics,
     retrySchedule: ctx.deps.env.RINGPOST_RETRY_SCHEDULE,

@@ -2,6 +2,7 @@
  * The API under test: the real app over a real database, plus helpers to make an organisation with a
  * user of each role and to call the API as one of them.
  */
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { expectApiError } from './expect-api';
@@ -19,6 +20,7 @@ import { rowsOf, type DatabaseHandle } from '../db/database';
 import { hashPassword, type ScryptCost } from '../security/passwords';
 import { generateToken, hashToken } from '../security/tokens';
 import { UrlGuard } from '../security/url-guard';
+import { SecretBox } from '../security/secret-box';
 import { WebhookSender } from '../outbound/send-webhook';
 import { Metrics } from '../observability/metrics';
 import { createWorkerNudge } from '../db/worker-nudge';
@@ -64,7 +66,7 @@ export interface ApiResponse {
 let organisationCounter = 0;
 
 export async function createTestContext(
-  overrides: Partial<Pick<AppDeps, 'urlGuard' | 'now' | 'logger'>> & {
+  overrides: Partial<Pick<AppDeps, 'urlGuard' | 'now' | 'logger' | 'secretBox'>> & {
     env?: Record<string, string>;
   } = {},
 ) {
@@ -79,6 +81,7 @@ export async function createTestContext(
     urlGuard,
     sender: new WebhookSender(urlGuard),
     metrics: new Metrics(),
+    secretBox: overrides.secretBox ?? new SecretBox(randomBytes(32)),
     ingestion: new IngestionBatcher(database.db, createWorkerNudge(database.db, logger)),
     ping: () => database.ping(),
     passwordCost: TEST_SCRYPT_COST,

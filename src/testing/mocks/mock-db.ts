@@ -9,6 +9,7 @@ import type { Organisation, Role, Session, SessionUser } from '@contract/auth';
 import type { DeliveryAttempt, DeliveryStatus } from '@contract/deliveries';
 import { sortEventTypes, type EventType } from '@contract/event-types';
 import {
+  maskHeaderValues,
   WEBHOOK_SECRET_PREFIX,
   type WebhookDetail,
   type WebhookStatus,
@@ -306,7 +307,7 @@ export function toWebhookDetail(webhook: WebhookRecord, role: Role): WebhookDeta
     new Date(webhook.previousSecretExpiresAt) > new Date();
   return {
     ...toWebhookSummary(webhook),
-    headers: webhook.headers,
+    headers: role === 'admin' ? webhook.headers : maskHeaderValues(webhook.headers),
     secret: role === 'admin' ? webhook.secret : null,
     previousSecretExpiresAt: previousValid ? webhook.previousSecretExpiresAt : null,
     failingSince: webhook.failingSince,

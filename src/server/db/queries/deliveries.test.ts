@@ -28,6 +28,7 @@ async function organisationWithEndpoints(endpoints: number) {
     const webhook = await insertWebhook(
       database.db,
       {
+        id: crypto.randomUUID(),
         organisationId: organisation.id,
         url: `https://example.com/claim-${counter}-${i}`,
         description: null,

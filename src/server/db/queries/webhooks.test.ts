@@ -23,6 +23,7 @@ async function endpoint() {
   return insertWebhook(
     ctx.db,
     {
+      id: crypto.randomUUID(),
       organisationId: org.id,
       url: `https://health.example.com/${++counter}`,
       description: null,

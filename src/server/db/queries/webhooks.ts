@@ -36,6 +36,8 @@ export async function findWebhookByUrl(db: Queryable, organisationId: string, ur
 export async function insertWebhook(
   db: Queryable,
   values: {
+    /** Chosen by the caller: sealed credentials are bound to it. */
+    id: string;
     organisationId: string;
     url: string;
     description: string | null;
@@ -46,7 +48,7 @@ export async function insertWebhook(
 ): Promise<WebhookRow> {
   const [row] = await db
     .insert(webhooks)
-    .values({ id: crypto.randomUUID(), ...values, createdAt: now, updatedAt: now })
+    .values({ ...values, createdAt: now, updatedAt: now })
     .returning();
   if (!row) throw new Error('insert returned no row');
   return row;
@@ -146,4 +148,51 @@ export async function recordEndpointHealth(
       .where(and(eq(webhooks.id, webhookId), eq(webhooks.status, 'enabled')));
   }
   return reason;
+}
+
+type Credentials = Pick<WebhookRow, 'id' | 'secret' | 'previousSecret' | 'headers'>;
+
+/** Endpoints with any credential not sealed by the key `keyId` (plain, or sealed by an older key). */
+export async function listCredentialsNotSealedWith(
+  db: Queryable,
+  keyId: string,
+): Promise<Credentials[]> {
+  const current = `enc:v1:${keyId}:%`;
+  return db
+    .select({
+      id: webhooks.id,
+      secret: webhooks.secret,
+      previousSecret: webhooks.previousSecret,
+      headers: webhooks.headers,
+    })
+    .from(webhooks)
+    .where(
+      sql`${webhooks.secret} not like ${current}
+        or ${webhooks.previousSecret} not like ${current}
+        or exists (select 1 from jsonb_each_text(${webhooks.headers}) h where h.value not like ${current})`,
+    );
+}
+
+/**
+ * Writes re-sealed credentials only if the endpoint still holds the ones they were made from: an admin
+ * who rotates the secret meanwhile wins, and the next pass re-seals their value.
+ */
+export async function replaceCredentials(
+  db: Queryable,
+  from: Credentials,
+  to: Omit<Credentials, 'id'>,
+): Promise<boolean> {
+  const updated = await db
+    .update(webhooks)
+    .set(to)
+    .where(
+      and(
+        eq(webhooks.id, from.id),
+        eq(webhooks.secret, from.secret),
+        sql`${webhooks.previousSecret} is not distinct from ${from.previousSecret}`,
+        sql`${webhooks.headers} = ${JSON.stringify(from.headers)}::jsonb`,
+      ),
+    )
+    .returning({ id: webhooks.id });
+  return updated.length > 0;
 }

@@ -18,6 +18,7 @@ import { EditWebhookDialog } from './edit-webhook-dialog';
 import { SendTestEvent } from './send-test-event';
 import { SignatureSelfTest } from './signature-self-test';
 import { SigningSecret } from './signing-secret';
+import { CustomHeaders } from './custom-headers';
 import { SkippedDeliveriesNotice } from './skipped-deliveries-notice';
 import { WebhookStatusSection } from './webhook-status-section';
 import { WebhookSubscriptions } from './webhook-subscriptions';
@@ -139,17 +140,7 @@ export function WebhookDetails({
           </Section>
           {headerNames.length > 0 ? (
             <Section title="Custom headers">
-              <dl className="divide-y divide-gray-100 rounded-xl border border-gray-200 text-sm">
-                {headerNames.map((name) => (
-                  <div
-                    key={name}
-                    className="grid grid-cols-[minmax(8rem,16rem)_1fr] gap-4 px-5 py-2.5"
-                  >
-                    <dt className="font-mono text-gray-900">{name}</dt>
-                    <dd className="font-mono break-all text-gray-700">{data.headers[name]}</dd>
-                  </div>
-                ))}
-              </dl>
+              <CustomHeaders headers={data.headers} />
             </Section>
           ) : null}
           <Section title="Subscriptions">

@@ -1,6 +1,7 @@
 /** Database rows → the contract's response shapes. */
 import type { Role } from '@contract/auth';
-import type { WebhookDetail, WebhookSummary } from '@contract/webhooks';
+import { maskHeaderValues, type WebhookDetail, type WebhookSummary } from '@contract/webhooks';
+import type { OpenCredentials } from '../../../security/webhook-credentials';
 import type { SubscriptionRow } from '../../../db/queries/agent-webhooks';
 import type { WebhookRow } from '../../../db/queries/webhooks';
 
@@ -24,6 +25,7 @@ export function toWebhookSummary(
 
 export function toWebhookDetail(
   row: WebhookRow,
+  credentials: OpenCredentials,
   subscriptions: SubscriptionRow[],
   role: Role,
   now: Date,
@@ -32,9 +34,11 @@ export function toWebhookDetail(
   const previousValid = row.previousSecretExpiresAt !== null && row.previousSecretExpiresAt > now;
   return {
     ...toWebhookSummary(row, subscriptions),
-    headers: row.headers,
+    // Custom headers carry the customer's credentials (an API key for their CRM, say): only admins, who
+    // set them, read them back; everyone else sees which headers are sent, not their values.
+    headers: role === 'admin' ? credentials.headers : maskHeaderValues(credentials.headers),
     // Only admins may see the secret: anyone holding it can forge deliveries to the customer's server.
-    secret: role === 'admin' ? row.secret : null,
+    secret: role === 'admin' ? credentials.secret : null,
     failingSince: row.failingSince?.toISOString() ?? null,
     skippedDeliveryCount,
     previousSecretExpiresAt: previousValid

@@ -27,6 +27,7 @@ import {
 } from '../../../db/queries/webhooks';
 import { isForeignKeyViolation, isUniqueViolation } from '../../../db/errors';
 import { generateWebhookSecret } from '../../../security/tokens';
+import { openCredentials, sealHeaders, sealSecret } from '../../../security/webhook-credentials';
 import { toWebhookDetail, toWebhookSummary } from './webhook-views';
 import type {
   SendTestRoute,
@@ -59,12 +60,19 @@ async function checkedUrl(c: Context<AppEnv>, raw: string): Promise<string> {
 }
 
 async function detail(c: Context<AppEnv>, caller: Caller, row: WebhookRow) {
-  const { db, now = () => new Date() } = c.var.deps;
+  const { db, now = () => new Date(), secretBox } = c.var.deps;
   const [subscriptions, skipped] = await Promise.all([
     listSubscriptions(db, caller.organisation.id, [row.id]),
     countSkippedDeliveries(db, caller.organisation.id, row.id),
   ]);
-  return toWebhookDetail(row, subscriptions, caller.role, now(), skipped);
+  return toWebhookDetail(
+    row,
+    openCredentials(secretBox, row),
+    subscriptions,
+    caller.role,
+    now(),
+    skipped,
+  );
 }
 
 async function findOwned(c: Context<AppEnv>, caller: Caller, id: string): Promise<WebhookRow> {
@@ -85,20 +93,22 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 
 export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const caller = callerOf(c);
-  const { db, now = () => new Date(), logger } = c.var.deps;
+  const { db, now = () => new Date(), logger, secretBox } = c.var.deps;
   const body = c.req.valid('json');
   const url = await checkedUrl(c, body.url);
   if (await findWebhookByUrl(db, caller.organisation.id, url)) throw duplicateUrl();
+  const id = crypto.randomUUID();
   let row: WebhookRow;
   try {
     row = await insertWebhook(
       db,
       {
+        id,
         organisationId: caller.organisation.id,
         url,
         description: body.description || null,
-        headers: body.headers ?? {},
-        secret: generateWebhookSecret(),
+        headers: sealHeaders(secretBox, id, body.headers ?? {}),
+        secret: sealSecret(secretBox, id, generateWebhookSecret()),
       },
       now(),
     );
@@ -123,7 +133,7 @@ export const get: AppRouteHandler<GetRoute> = async (c) => {
 
 export const update: AppRouteHandler<UpdateRoute> = async (c) => {
   const caller = callerOf(c);
-  const { db, now = () => new Date() } = c.var.deps;
+  const { db, now = () => new Date(), secretBox } = c.var.deps;
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
   const current = await findOwned(c, caller, id);
@@ -137,7 +147,7 @@ export const update: AppRouteHandler<UpdateRoute> = async (c) => {
     }
   }
   if (body.description !== undefined) patch.description = body.description || null;
-  if (body.headers !== undefined) patch.headers = body.headers;
+  if (body.headers !== undefined) patch.headers = sealHeaders(secretBox, id, body.headers);
   let row: WebhookRow | undefined;
   try {
     row = await updateWebhook(db, caller.organisation.id, id, patch, now());
@@ -189,7 +199,7 @@ export const remove: AppRouteHandler<RemoveRoute> = async (c) => {
 
 export const rotateSecret: AppRouteHandler<RotateSecretRoute> = async (c) => {
   const caller = callerOf(c);
-  const { db, now = () => new Date(), logger } = c.var.deps;
+  const { db, now = () => new Date(), logger, secretBox } = c.var.deps;
   const { id } = c.req.valid('param');
   const current = await findOwned(c, caller, id);
   const at = now();
@@ -198,7 +208,8 @@ export const rotateSecret: AppRouteHandler<RotateSecretRoute> = async (c) => {
     caller.organisation.id,
     id,
     {
-      secret: generateWebhookSecret(),
+      secret: sealSecret(secretBox, id, generateWebhookSecret()),
+      // Sealed for the same endpoint and purpose, so it moves over as it is.
       previousSecret: current.secret,
       previousSecretExpiresAt: new Date(at.getTime() + PREVIOUS_SECRET_GRACE_MS),
     },
@@ -287,14 +298,19 @@ export const sendTest: AppRouteHandler<SendTestRoute> = async (c) => {
 
 export const signatureTest: AppRouteHandler<SignatureTestRoute> = async (c) => {
   const caller = callerOf(c);
-  const { sender, env, now = () => new Date() } = c.var.deps;
+  const { sender, env, now = () => new Date(), secretBox } = c.var.deps;
   const webhook = await findOwned(c, caller, c.req.valid('param').id);
   if (webhook.status === 'disabled') throw disabledConflict('run the signature self-test');
+  const { secret, headers } = openCredentials(secretBox, webhook);
   // Three requests in a row; each gets a shorter timeout so the whole test answers within a minute.
-  const result = await runSignatureSelfTest(sender, webhook, {
-    timeoutMs: Math.min(env.RINGPOST_DELIVERY_TIMEOUT, 15_000),
-    now: now(),
-  });
+  const result = await runSignatureSelfTest(
+    sender,
+    { ...webhook, secret, headers },
+    {
+      timeoutMs: Math.min(env.RINGPOST_DELIVERY_TIMEOUT, 15_000),
+      now: now(),
+    },
+  );
   return c.json(result, 200);
 };
 
