@@ -33,7 +33,9 @@ export default defineConfig({
     url: `${baseURL}/readyz`,
     env: { PORT: String(PORT) },
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Seeding runs the operator CLI several times, each hashing a password at full cost: on a loaded
+    // 2-core machine that has taken a minute.
+    timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
   },

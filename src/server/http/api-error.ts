@@ -4,7 +4,13 @@
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import type { ApiErrorBody, ErrorCode, FieldErrors } from '@contract/errors';
+import {
+  fieldErrorsOf,
+  summariseFieldErrors,
+  type ApiErrorBody,
+  type ErrorCode,
+  type FieldErrors,
+} from '@contract/errors';
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -33,28 +39,8 @@ export class ApiError extends Error {
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 
-/** Zod issues → `fields` (first message per input path) and one summary sentence. */
+/** Zod issues → the 400 envelope, naming each field (src/contract/errors.ts). */
 export function validationError(error: z.ZodError, prefix?: string): ApiError {
-  const fields: FieldErrors = {};
-  // Own properties only: `fields[path] ??=` reads Object.prototype for `constructor` or `toString` (and so
-  // drops them), and assigning `__proto__` would set the prototype instead of naming the field.
-  const put = (path: string, message: string) => {
-    if (!Object.hasOwn(fields, path))
-      Object.defineProperty(fields, path, { value: message, enumerable: true, writable: true });
-  };
-  for (const issue of error.issues) {
-    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) put([base, key].filter(Boolean).join('.'), 'Unknown field');
-    } else {
-      put(base || '(body)', issue.message);
-    }
-  }
-  const paths = Object.keys(fields);
-  const first = paths[0];
-  const message =
-    paths.length === 1 && first !== undefined
-      ? `${first}: ${fields[first] ?? ''}`
-      : `The request has ${paths.length} invalid fields: ${paths.join(', ')}`;
-  return new ApiError(400, 'validation_failed', message, fields);
+  const fields = fieldErrorsOf(error.issues, prefix);
+  return new ApiError(400, 'validation_failed', summariseFieldErrors(fields), fields);
 }

@@ -16,7 +16,7 @@ import {
   apiError,
   guard,
   parseBody,
-  toFieldErrors,
+  validationFailed,
   withAgent,
   withWebhook,
   type Access,
@@ -69,12 +69,7 @@ export const deliveryHandlers = [
         Object.fromEntries(new URL(request.url).searchParams),
       );
       if (!parsed.success) {
-        return apiError(
-          400,
-          'validation_failed',
-          'Check the highlighted fields',
-          toFieldErrors(parsed.error.issues),
-        );
+        return validationFailed(parsed.error.issues);
       }
       advanceDeliveries();
       const { status, eventType, webhookId, agentId, callId, cursor, limit } = parsed.data;

@@ -6,7 +6,13 @@
 import { HttpResponse, delay, type PathParams } from 'msw';
 import type { z } from 'zod';
 import { IdSchema } from '@contract/common';
-import type { ApiErrorBody, ErrorCode, FieldErrors } from '@contract/errors';
+import {
+  fieldErrorsOf,
+  summariseFieldErrors,
+  type ApiErrorBody,
+  type ErrorCode,
+  type FieldErrors,
+} from '@contract/errors';
 import { currentMockUser, db, type UserRecord } from './mock-db';
 
 /** Any origin: relative URLs in the browser, absolute ones under jsdom. */
@@ -43,16 +49,10 @@ export function noContent(): Response {
   return new HttpResponse(null, { status: 204 });
 }
 
-/** The server's `fields`: dotted input path → the first message for it. */
-export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of issues) {
-    const path = issue.path.map(String).join('.') || '_';
-    const message =
-      issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
-    fields[path] ??= message;
-  }
-  return fields;
+/** The server's 400 for invalid input, built by the same contract function as the server's. */
+export function validationFailed(issues: readonly z.core.$ZodIssue[]): Response {
+  const fields = fieldErrorsOf(issues);
+  return apiError(400, 'validation_failed', summariseFieldErrors(fields), fields);
 }
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
@@ -85,15 +85,7 @@ export async function parseBody<Schema extends z.ZodType>(
     };
   }
   if (!result.success) {
-    return {
-      ok: false,
-      response: apiError(
-        400,
-        'validation_failed',
-        'Check the highlighted fields',
-        toFieldErrors(result.error.issues),
-      ),
-    };
+    return { ok: false, response: validationFailed(result.error.issues) };
   }
   return { ok: true, data: result.data };
 }
