@@ -111,7 +111,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     type: 'apiKey',
     in: 'cookie',
     name: 'ringpost_session',
-    description: 'The session cookie set by POST /api/v1/auth/login',
+    description:
+      'The session cookie set by POST /api/v1/auth/login (named __Host-ringpost_session over https)',
   });
 
   app.doc31('/api/openapi.json', {
