@@ -26,17 +26,20 @@ export function sealSecret(box: SecretBox, webhookId: string, secret: string): s
   return box.seal(secret, secretContext(webhookId));
 }
 
+/** Each header value through `f`; the names stay as they are. */
+function mapValues(
+  headers: Record<string, string>,
+  f: (value: string, name: string) => string,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, f(value, name)]));
+}
+
 export function sealHeaders(
   box: SecretBox,
   webhookId: string,
   headers: Record<string, string>,
 ): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [
-      name,
-      box.seal(value, headerContext(webhookId, name)),
-    ]),
-  );
+  return mapValues(headers, (value, name) => box.seal(value, headerContext(webhookId, name)));
 }
 
 export function openHeaders(
@@ -44,12 +47,7 @@ export function openHeaders(
   webhookId: string,
   headers: Record<string, string>,
 ): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [
-      name,
-      box.open(value, headerContext(webhookId, name)),
-    ]),
-  );
+  return mapValues(headers, (value, name) => box.open(value, headerContext(webhookId, name)));
 }
 
 export function openCredentials(box: SecretBox, stored: StoredCredentials): OpenCredentials {
@@ -84,11 +82,8 @@ export function resealCredentials(
       stored.previousSecret === null
         ? null
         : reseal(stored.previousSecret, secretContext(stored.id)),
-    headers: Object.fromEntries(
-      Object.entries(stored.headers).map(([name, value]) => [
-        name,
-        reseal(value, headerContext(stored.id, name)),
-      ]),
+    headers: mapValues(stored.headers, (value, name) =>
+      reseal(value, headerContext(stored.id, name)),
     ),
   };
 }

@@ -1,7 +1,6 @@
-import { Eye, EyeOff } from 'lucide-react';
 import { useState } from 'react';
 import { MASKED_HEADER_VALUE } from '@contract/webhooks';
-import { Button } from '@client/components/ui/button';
+import { RevealButton } from '@client/components/ui/reveal-button';
 import { usePermissions } from '@client/lib/authorization';
 
 /**
@@ -29,14 +28,7 @@ export function CustomHeaders({ headers }: { headers: Record<string, string> }) 
         ))}
       </dl>
       {canSeeSecrets ? (
-        <Button size="sm" variant="ghost" onClick={() => setRevealed((r) => !r)}>
-          {revealed ? (
-            <EyeOff aria-hidden="true" className="size-4" />
-          ) : (
-            <Eye aria-hidden="true" className="size-4" />
-          )}
-          {revealed ? 'Hide values' : 'Reveal values'}
-        </Button>
+        <RevealButton revealed={revealed} onToggle={() => setRevealed((r) => !r)} what="values" />
       ) : (
         <p className="text-sm text-gray-600">Only admins can see header values</p>
       )}

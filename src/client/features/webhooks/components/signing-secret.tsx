@@ -1,8 +1,9 @@
-import { Copy, Eye, EyeOff, RotateCw } from 'lucide-react';
+import { Copy, RotateCw } from 'lucide-react';
 import { useState } from 'react';
 import { WEBHOOK_SECRET_PREFIX, type WebhookDetail } from '@contract/webhooks';
 import { Button } from '@client/components/ui/button';
 import { ConfirmDialog } from '@client/components/ui/confirm-dialog';
+import { RevealButton } from '@client/components/ui/reveal-button';
 import { useToast } from '@client/components/ui/toast';
 import { formatDateTime } from '@client/lib/format';
 import { useRotateWebhookSecret } from '../api/rotate-webhook-secret';
@@ -43,14 +44,7 @@ export function SigningSecret({ webhook }: { webhook: WebhookDetail }) {
         >
           {revealed ? secret : `${WEBHOOK_SECRET_PREFIX}${MASK}`}
         </code>
-        <Button size="sm" variant="ghost" onClick={() => setRevealed((r) => !r)}>
-          {revealed ? (
-            <EyeOff aria-hidden="true" className="size-4" />
-          ) : (
-            <Eye aria-hidden="true" className="size-4" />
-          )}
-          {revealed ? 'Hide' : 'Reveal'}
-        </Button>
+        <RevealButton revealed={revealed} onToggle={() => setRevealed((r) => !r)} />
         <Button size="sm" variant="ghost" onClick={() => void copy()}>
           <Copy aria-hidden="true" className="size-4" />
           Copy
