@@ -69,10 +69,6 @@ const SecretKeySchema = z
   // 43 base64 characters and one `=` are exactly 32 bytes.
   .regex(/^[A-Za-z0-9+/]{43}=$/, 'Use 32 random bytes, base64-encoded: openssl rand -base64 32');
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .transform((value) => ['true', '1', 'yes'].includes(value));
-
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
