@@ -87,6 +87,8 @@ export const EnvSchema = z.object({
   RINGPOST_ALLOWED_TARGETS: CidrListSchema.default([]),
   RINGPOST_RETRY_SCHEDULE: RetryScheduleSchema.default([0, 5e3, 3e5, 18e5, 72e5, 18e6, 36e6, 36e6]),
   RINGPOST_DELIVERY_TIMEOUT: DurationSchema.default(15_000),
+  /** Delivered, failed and skipped deliveries (with their attempts) older than this are pruned. */
+  RINGPOST_RETENTION: DurationSchema.default(30 * 86_400_000),
   /** The address users reach Ringpost at, when a proxy sits in front; Origin checks and cookies use it. */
   RINGPOST_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Which proxies in front may tell the client's address and scheme (sign-in limits, Secure cookies). */

@@ -7,6 +7,7 @@ import { CallIdSchema } from './call-events';
 import { IdSchema, TimestampSchema } from './common';
 import { EventTypeSchema } from './event-types';
 import { answerRecord, answerString, text } from './text';
+import { WebhookUrlSchema } from './webhooks';
 
 export const DELIVERY_STATUSES = [
   'pending',
@@ -40,10 +41,25 @@ export const DeliveryIdSchema = text().regex(
 
 const HeadersSchema = answerRecord(answerString());
 
+/**
+ * Why an attempt was made: the retry schedule, a person's Redeliver (the delivery's own next attempt),
+ * or a person's one-off Redeliver to another URL (a staging server, a tunnel), which changes neither the
+ * endpoint nor the delivery's status.
+ */
+export const ATTEMPT_KINDS = ['scheduled', 'redelivery', 'redelivery_to_url'] as const;
+export const AttemptKindSchema = z.enum(ATTEMPT_KINDS);
+export type AttemptKind = z.infer<typeof AttemptKindSchema>;
+
 export const DeliveryAttemptSchema = z.object({
   number: z.int().min(1),
+  kind: AttemptKindSchema,
+  /** Who asked for a manual attempt (their name); null for scheduled ones. */
+  requestedBy: answerString().nullable(),
   startedAt: TimestampSchema,
+  /** From the start of the attempt to its end (the whole response read, or the failure). */
   durationMs: z.number().nonnegative(),
+  /** From the start of the attempt to the response's status line and headers; null without a response. */
+  headersMs: z.number().nonnegative().nullable(),
   request: z.object({ url: answerString(), headers: HeadersSchema }),
   response: z
     .object({
@@ -84,6 +100,13 @@ export const DeliverySummarySchema = z.object({
   createdAt: TimestampSchema,
   nextAttemptAt: TimestampSchema.nullable(),
   completedAt: TimestampSchema.nullable(),
+  /**
+   * The earlier delivery of the same call to the same endpoint that this one waits for (per-call order),
+   * while it waits; null otherwise. `nextAttemptAt` is not meaningful while this is set.
+   */
+  waitingFor: z
+    .object({ id: DeliveryIdSchema, eventType: EventTypeSchema, status: DeliveryStatusSchema })
+    .nullable(),
 });
 export type DeliverySummary = z.infer<typeof DeliverySummarySchema>;
 
@@ -96,19 +119,39 @@ export type DeliveryDetail = z.infer<typeof DeliveryDetailSchema>;
 
 export const DELIVERY_PAGE_MAX = 100;
 
-export const DeliveryListQuerySchema = z.strictObject({
-  status: DeliveryStatusSchema.optional(),
-  eventType: EventTypeSchema.optional(),
-  webhookId: IdSchema.optional(),
-  agentId: IdSchema.optional(),
-  callId: CallIdSchema.optional(),
-  /** Opaque: the `nextCursor` of the previous page. */
-  cursor: text()
-    .max(200)
-    .regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor from this API')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(DELIVERY_PAGE_MAX).default(50),
-});
+/**
+ * A search box's text: a call id, a delivery id, or the `webhook-id` header a receiver logged (which is
+ * the delivery id). Up to 200 characters, trimmed.
+ */
+export const DeliverySearchSchema = text()
+  .trim()
+  .min(1, 'Enter a call id, a delivery id or a webhook-id')
+  .max(200, 'Search for a call id, a delivery id or a webhook-id (at most 200 characters)');
+
+export const DeliveryListQuerySchema = z
+  .strictObject({
+    q: DeliverySearchSchema.optional(),
+    status: DeliveryStatusSchema.optional(),
+    eventType: EventTypeSchema.optional(),
+    webhookId: IdSchema.optional(),
+    agentId: IdSchema.optional(),
+    callId: CallIdSchema.optional(),
+    failureCategory: FailureCategorySchema.optional(),
+    /** Created at or after this instant. */
+    from: TimestampSchema.optional(),
+    /** Created before this instant. */
+    to: TimestampSchema.optional(),
+    /** Opaque: the `nextCursor` of the previous page. */
+    cursor: text()
+      .max(200)
+      .regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor from this API')
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(DELIVERY_PAGE_MAX).default(50),
+  })
+  .refine((q) => !q.from || !q.to || q.from < q.to, {
+    path: ['to'],
+    error: 'The end of the time range must come after its start',
+  });
 export type DeliveryListQuery = z.infer<typeof DeliveryListQuerySchema>;
 
 export const DeliveryPageSchema = z.object({
@@ -157,3 +200,19 @@ export type SignatureTestResult = z.infer<typeof SignatureTestResultSchema>;
 
 /** `POST /webhooks/{id}/replay-skipped`: deliveries skipped while the endpoint was disabled go out again. */
 export const ReplaySkippedResponseSchema = z.object({ replayed: z.int().min(0) });
+
+/** `GET /calls/{callId}`: every delivery of one call, across endpoints, in the order they were sent. */
+export const CallViewSchema = z.object({
+  callId: answerString(),
+  agentId: IdSchema.nullable(),
+  agentName: answerString().nullable(),
+  /** By endpoint, then Start → End → Analytics Completed. */
+  deliveries: z.array(DeliverySummarySchema),
+});
+export type CallView = z.infer<typeof CallViewSchema>;
+
+export const CallIdParamSchema = z.object({ callId: CallIdSchema });
+
+/** `POST /deliveries/{id}/redeliver-to-url`: the same signed request, once, to another URL. */
+export const RedeliverToUrlRequestSchema = z.strictObject({ url: WebhookUrlSchema });
+export type RedeliverToUrlRequest = z.infer<typeof RedeliverToUrlRequestSchema>;

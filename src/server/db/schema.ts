@@ -23,6 +23,8 @@ import {
 import type { EventType } from '@contract/event-types';
 import type { Role } from '@contract/auth';
 import type { WebhookStatus } from '@contract/webhooks';
+import type { AttemptKind } from '@contract/deliveries';
+import type { RetryJobStatus } from '@contract/retry-jobs';
 
 const createdAt = () =>
   timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -242,6 +244,8 @@ export const deliveries = pgTable(
     lastError: text('last_error'),
     lastErrorCategory: text('last_error_category'),
     isTest: boolean('is_test').notNull().default(false),
+    /** Set by a person's Redeliver (their name): the next attempt is recorded as theirs, then it clears. */
+    manualAttemptBy: text('manual_attempt_by'),
     createdAt: createdAt(),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
   },
@@ -283,8 +287,14 @@ export const deliveryAttempts = pgTable(
       .notNull()
       .references(() => deliveries.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
+    /** scheduled | redelivery | redelivery_to_url (src/contract/deliveries.ts ATTEMPT_KINDS). */
+    kind: text('kind').$type<AttemptKind>().notNull().default('scheduled'),
+    /** The person who asked for a manual attempt (their name, kept if they leave). */
+    requestedBy: text('requested_by'),
     startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
     durationMs: doublePrecision('duration_ms').notNull(),
+    /** Until the response's status line and headers arrived; null when none did. */
+    headersMs: doublePrecision('headers_ms'),
     url: text('url').notNull(),
     requestHeaders: jsonb('request_headers').$type<Record<string, string>>().notNull(),
     responseStatus: integer('response_status'),
@@ -308,5 +318,67 @@ export const deliveryAttempts = pgTable(
       'delivery_attempts_body_encoding_check',
       sql`${t.responseBodyEncoding} in ('utf8', 'base64')`,
     ),
+    check(
+      'delivery_attempts_kind_check',
+      sql`${t.kind} in ('scheduled', 'redelivery', 'redelivery_to_url')`,
+    ),
   ],
+);
+
+/**
+ * "Retry every failed delivery of this endpoint since T", as a durable job: any worker process may take
+ * it (under a lease), it re-queues in small batches from a keyset position it saves after each batch, and
+ * so resumes where it was after a restart.
+ */
+export const retryJobs = pgTable(
+  'retry_jobs',
+  {
+    id: uuid('id').primaryKey(),
+    organisationId: uuid('organisation_id').notNull(),
+    webhookId: uuid('webhook_id').notNull(),
+    since: timestamp('since', { withTimezone: true, mode: 'date' }).notNull(),
+    status: text('status').$type<RetryJobStatus>().notNull().default('running'),
+    total: integer('total').notNull(),
+    requeued: integer('requeued').notNull().default(0),
+    /** Keyset position: the last delivery re-queued, in (created_at, id) order. */
+    cursorCreatedAt: timestamp('cursor_created_at', { withTimezone: true, mode: 'date' }),
+    cursorId: text('cursor_id'),
+    leasedBy: text('leased_by'),
+    leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true, mode: 'date' }),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    foreignKey({
+      name: 'retry_jobs_webhook_fk',
+      columns: [t.organisationId, t.webhookId],
+      foreignColumns: [webhooks.organisationId, webhooks.id],
+    }).onDelete('cascade'),
+    index('retry_jobs_webhook_idx').on(t.webhookId, t.createdAt),
+    index('retry_jobs_running_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'running'`),
+    check('retry_jobs_status_check', sql`${t.status} in ('running', 'completed', 'cancelled')`),
+  ],
+);
+
+/**
+ * Endpoint health by hour, kept as attempts are recorded: attempts that got a 2xx and that did not, and a
+ * histogram of accepted → 2xx times for deliveries that succeeded (bucket bounds in
+ * src/contract/webhook-health.ts), so that the endpoint page's numbers never scan history.
+ */
+export const webhookHealthHourly = pgTable(
+  'webhook_health_hourly',
+  {
+    webhookId: uuid('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    hour: timestamp('hour', { withTimezone: true, mode: 'date' }).notNull(),
+    succeeded: integer('succeeded').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    /** One count per bucket of HEALTH_LATENCY_BUCKETS_MS, plus one for slower. */
+    latencyBuckets: integer('latency_buckets').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.webhookId, t.hour] })],
 );

@@ -306,8 +306,11 @@ export function recordAttempt(
   const result = attemptResult(outcome, webhook);
   delivery.attempts.push({
     number: delivery.attempts.length + 1,
+    kind: 'scheduled',
+    requestedBy: null,
     startedAt: new Date(startedAtMs).toISOString(),
     durationMs,
+    headersMs: result.response ? Math.round(durationMs * 0.8) : null,
     request: { url: webhook.url, headers: requestHeaders(delivery, webhook, startedAtMs) },
     ...result,
   });
@@ -454,6 +457,7 @@ export function toDeliverySummary(delivery: DeliveryRecord): DeliverySummary {
     createdAt: delivery.createdAt,
     nextAttemptAt: delivery.nextAttemptAt,
     completedAt: delivery.completedAt,
+    waitingFor: null,
   };
 }
 

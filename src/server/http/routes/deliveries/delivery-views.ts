@@ -33,14 +33,18 @@ export function toDeliverySummary({
     nextAttemptAt:
       delivery.status === 'pending' ? (delivery.nextAttemptAt?.toISOString() ?? null) : null,
     completedAt: delivery.completedAt?.toISOString() ?? null,
+    waitingFor: null,
   };
 }
 
 export function toDeliveryAttempt(row: typeof deliveryAttempts.$inferSelect): DeliveryAttempt {
   return {
     number: row.number,
+    kind: row.kind,
+    requestedBy: row.requestedBy,
     startedAt: row.startedAt.toISOString(),
     durationMs: row.durationMs,
+    headersMs: row.headersMs,
     request: { url: row.url, headers: row.requestHeaders },
     response:
       row.responseStatus === null
