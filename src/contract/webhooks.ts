@@ -131,6 +131,8 @@ export const WebhookSummarySchema = z.object({
   status: WebhookStatusSchema,
   /** Why the endpoint was disabled (by a person or by the delivery engine); null while enabled. */
   disabledReason: answerString().nullable(),
+  /** Since when every attempt has failed (null after a success); five days of it disables the endpoint. */
+  failingSince: TimestampSchema.nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
   subscriptions: z.array(WebhookSubscriptionSchema),
@@ -145,8 +147,6 @@ export const WebhookDetailSchema = WebhookSummarySchema.extend({
   secret: answerString().nullable(),
   /** While a rotated-out secret still verifies, deliveries are signed with both until this time. */
   previousSecretExpiresAt: TimestampSchema.nullable(),
-  /** Since when every attempt has failed (null after a success); five days of it disables the endpoint. */
-  failingSince: TimestampSchema.nullable(),
   /** Deliveries recorded as skipped while the endpoint was disabled, which can be replayed. */
   skippedDeliveryCount: z.int().min(0),
 });

@@ -288,6 +288,7 @@ export function toWebhookSummary(webhook: WebhookRecord): WebhookSummary {
     description: webhook.description,
     status: webhook.status,
     disabledReason: webhook.disabledReason,
+    failingSince: webhook.failingSince,
     createdAt: webhook.createdAt,
     updatedAt: webhook.updatedAt,
     subscriptions: db.subscriptions
@@ -310,7 +311,6 @@ export function toWebhookDetail(webhook: WebhookRecord, role: Role): WebhookDeta
     headers: role === 'admin' ? webhook.headers : maskHeaderValues(webhook.headers),
     secret: role === 'admin' ? webhook.secret : null,
     previousSecretExpiresAt: previousValid ? webhook.previousSecretExpiresAt : null,
-    failingSince: webhook.failingSince,
     skippedDeliveryCount: db.deliveries.filter(
       (d) => d.webhookId === webhook.id && d.status === 'skipped',
     ).length,

@@ -27,6 +27,7 @@ export function useCreateWebhook() {
         description: detail.description,
         status: detail.status,
         disabledReason: detail.disabledReason,
+        failingSince: detail.failingSince,
         createdAt: detail.createdAt,
         updatedAt: detail.updatedAt,
         subscriptions: detail.subscriptions,

@@ -15,6 +15,7 @@ export function toWebhookSummary(
     description: row.description,
     status: row.status,
     disabledReason: row.disabledReason,
+    failingSince: row.failingSince?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     subscriptions: subscriptions
@@ -39,7 +40,6 @@ export function toWebhookDetail(
     headers: role === 'admin' ? credentials.headers : maskHeaderValues(credentials.headers),
     // Only admins may see the secret: anyone holding it can forge deliveries to the customer's server.
     secret: role === 'admin' ? credentials.secret : null,
-    failingSince: row.failingSince?.toISOString() ?? null,
     skippedDeliveryCount,
     previousSecretExpiresAt: previousValid
       ? (row.previousSecretExpiresAt?.toISOString() ?? null)
