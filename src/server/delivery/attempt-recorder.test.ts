@@ -6,12 +6,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/database';
 import { newDeliveryId } from '../db/ids';
-import {
-  insertDeliveries,
-  listAttempts,
-  type AttemptRecord,
-  type AttemptResult,
-} from '../db/queries/deliveries';
+import { insertDeliveries, type AttemptRecord, type AttemptResult } from '../db/queries/deliveries';
+import { listAttempts } from '../db/queries/delivery-search';
 import { insertOrganisation } from '../db/queries/organisations';
 import { insertWebhook } from '../db/queries/webhooks';
 import { deliveries } from '../db/schema';

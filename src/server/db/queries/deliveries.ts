@@ -3,12 +3,12 @@
  * `FOR UPDATE SKIP LOCKED`, so any number of workers share one table without taking the same row;
  * a worker that dies leaves leases that expire, and another worker picks those deliveries up.
  */
-import { and, asc, count, desc, eq, inArray, lt, min, sql, type SQL } from 'drizzle-orm';
-import type { DeliveryListQuery, DeliveryStatus } from '@contract/deliveries';
+import { and, count, eq, inArray, lt, min, sql } from 'drizzle-orm';
+import type { DeliveryStatus } from '@contract/deliveries';
 import type { WebhookStatus } from '@contract/webhooks';
 import type { EventType } from '@contract/event-types';
 import { DELIVERIES_CHANNEL, rowsOf, type Queryable } from '../database';
-import { agents, deliveries, deliveryAttempts, webhooks } from '../schema';
+import { deliveries } from '../schema';
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
 export type NewDelivery = typeof deliveries.$inferInsert;
@@ -380,76 +380,20 @@ export async function queueStats(db: Queryable, now: Date) {
   };
 }
 
-// ---- The inspector's reads ----
-
-const summaryColumns = {
-  delivery: deliveries,
-  webhookUrl: webhooks.url,
-  agentName: agents.name,
-};
-
-export type DeliverySummaryRow = Awaited<ReturnType<typeof listDeliveries>>[number];
-
-export interface DeliveryFilters extends Omit<DeliveryListQuery, 'cursor' | 'limit'> {
-  /** Keyset position: rows strictly older than this (createdAt, id) pair. */
-  before?: { createdAt: Date; id: string };
-  limit: number;
-}
-
-export async function listDeliveries(
-  db: Queryable,
-  organisationId: string,
-  filters: DeliveryFilters,
-) {
-  const conditions: (SQL | undefined)[] = [
-    eq(deliveries.organisationId, organisationId),
-    filters.status ? eq(deliveries.status, filters.status) : undefined,
-    filters.eventType ? eq(deliveries.eventType, filters.eventType) : undefined,
-    filters.webhookId ? eq(deliveries.webhookId, filters.webhookId) : undefined,
-    filters.agentId ? eq(deliveries.agentId, filters.agentId) : undefined,
-    filters.callId ? eq(deliveries.callId, filters.callId) : undefined,
-    filters.before
-      ? sql`(${deliveries.createdAt}, ${deliveries.id}) < (${filters.before.createdAt}, ${filters.before.id})`
-      : undefined,
-  ];
-  return db
-    .select(summaryColumns)
-    .from(deliveries)
-    .innerJoin(webhooks, eq(webhooks.id, deliveries.webhookId))
-    .leftJoin(agents, eq(agents.id, deliveries.agentId))
-    .where(and(...conditions))
-    .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
-    .limit(filters.limit);
-}
-
-export async function findDelivery(db: Queryable, organisationId: string, id: string) {
-  const [row] = await db
-    .select(summaryColumns)
-    .from(deliveries)
-    .innerJoin(webhooks, eq(webhooks.id, deliveries.webhookId))
-    .leftJoin(agents, eq(agents.id, deliveries.agentId))
-    .where(and(eq(deliveries.organisationId, organisationId), eq(deliveries.id, id)));
-  return row;
-}
-
-export async function listAttempts(db: Queryable, deliveryId: string) {
-  return db
-    .select()
-    .from(deliveryAttempts)
-    .where(eq(deliveryAttempts.deliveryId, deliveryId))
-    .orderBy(asc(deliveryAttempts.number));
-}
-
-/** A new attempt now; the delivery keeps its id (and so its webhook-id) and its history. */
+/**
+ * A new attempt now; the delivery keeps its id (and so its webhook-id) and its history. `requestedBy`
+ * (the person's name) stays on the delivery until the worker records that attempt as theirs.
+ */
 export async function scheduleRedelivery(
   db: Queryable,
   organisationId: string,
   id: string,
   now: Date,
+  requestedBy: string,
 ): Promise<boolean> {
   const updated = await db
     .update(deliveries)
-    .set({ status: 'pending', nextAttemptAt: now, completedAt: null })
+    .set({ status: 'pending', nextAttemptAt: now, completedAt: null, manualAttemptBy: requestedBy })
     .where(
       and(
         eq(deliveries.organisationId, organisationId),

@@ -1,21 +1,21 @@
 import type { AppRouteHandler } from '../../app-env';
 import { ApiError, notFound } from '../../api-error';
 import { callerOf } from '../../middleware/require-role';
+import { notifyWorkers, scheduleRedelivery } from '../../../db/queries/deliveries';
 import {
   findDelivery,
+  findDeliveryWithBody,
   listAttempts,
   listDeliveries,
-  notifyWorkers,
-  scheduleRedelivery,
-} from '../../../db/queries/deliveries';
+} from '../../../db/queries/delivery-search';
 import { decodeCursor, encodeCursor, toDeliveryDetail, toDeliverySummary } from './delivery-views';
 import type { GetRoute, ListRoute, RedeliverRoute } from './deliveries.routes';
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const caller = callerOf(c);
   const { cursor, limit, ...filters } = c.req.valid('query');
-  const before = cursor === undefined ? undefined : decodeCursor(cursor);
-  if (cursor !== undefined && !before) {
+  const after = cursor === undefined ? undefined : decodeCursor(cursor);
+  if (cursor !== undefined && !after) {
     throw new ApiError(400, 'validation_failed', 'cursor: Not a cursor from this API', {
       cursor: 'Not a cursor from this API',
     });
@@ -23,7 +23,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
   // One extra row tells whether there is a next page.
   const rows = await listDeliveries(c.var.deps.db, caller.organisation.id, {
     ...filters,
-    before,
+    ...(after ? { after } : {}),
     limit: limit + 1,
   });
   const page = rows.slice(0, limit);
@@ -31,7 +31,10 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
   return c.json(
     {
       items: page.map(toDeliverySummary),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.delivery) : null,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ createdAt: last.cursorCreatedAt, id: last.delivery.id })
+          : null,
     },
     200,
   );
@@ -40,7 +43,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 export const get: AppRouteHandler<GetRoute> = async (c) => {
   const caller = callerOf(c);
   const { db } = c.var.deps;
-  const row = await findDelivery(db, caller.organisation.id, c.req.valid('param').id);
+  const row = await findDeliveryWithBody(db, caller.organisation.id, c.req.valid('param').id);
   if (!row) throw notFound('Delivery');
   return c.json(toDeliveryDetail(row, await listAttempts(db, row.delivery.id)), 200);
 };
@@ -51,7 +54,8 @@ export const redeliver: AppRouteHandler<RedeliverRoute> = async (c) => {
   const { id } = c.req.valid('param');
   const existing = await findDelivery(db, caller.organisation.id, id);
   if (!existing) throw notFound('Delivery');
-  if (!(await scheduleRedelivery(db, caller.organisation.id, id, now()))) {
+  // The person's name goes on the delivery: the worker records its next attempt as theirs.
+  if (!(await scheduleRedelivery(db, caller.organisation.id, id, now(), caller.user.name))) {
     throw new ApiError(
       409,
       'conflict',

@@ -1,17 +1,19 @@
 /** Database rows → the contract's delivery shapes, and the opaque keyset cursor. */
-import type {
-  DeliveryAttempt,
-  DeliveryDetail,
-  DeliverySummary,
-  FailureCategory,
+import {
+  DeliveryIdSchema,
+  type DeliveryAttempt,
+  type DeliveryDetail,
+  type DeliverySummary,
+  type FailureCategory,
 } from '@contract/deliveries';
-import type { DeliverySummaryRow } from '../../../db/queries/deliveries';
+import type { DeliverySummaryRow, KeysetPosition } from '../../../db/queries/delivery-search';
 import type { deliveryAttempts } from '../../../db/schema';
 
 export function toDeliverySummary({
   delivery,
   webhookUrl,
   agentName,
+  waitingFor,
 }: DeliverySummaryRow): DeliverySummary {
   return {
     id: delivery.id,
@@ -33,7 +35,10 @@ export function toDeliverySummary({
     nextAttemptAt:
       delivery.status === 'pending' ? (delivery.nextAttemptAt?.toISOString() ?? null) : null,
     completedAt: delivery.completedAt?.toISOString() ?? null,
-    waitingFor: null,
+    waitingFor:
+      waitingFor === null
+        ? null
+        : { id: waitingFor.id, eventType: waitingFor.eventType, status: waitingFor.status },
   };
 }
 
@@ -63,29 +68,39 @@ export function toDeliveryAttempt(row: typeof deliveryAttempts.$inferSelect): De
 }
 
 export function toDeliveryDetail(
-  row: DeliverySummaryRow,
+  row: DeliverySummaryRow & { body: string },
   attempts: (typeof deliveryAttempts.$inferSelect)[],
 ): DeliveryDetail {
   return {
     ...toDeliverySummary(row),
-    body: row.delivery.body,
+    body: row.body,
     attempts: attempts.map(toDeliveryAttempt),
   };
 }
 
-export function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+/** `createdAt` is the row's created_at to the microsecond (see delivery-search.ts). */
+export function encodeCursor(position: KeysetPosition): string {
+  return Buffer.from(JSON.stringify([position.createdAt, position.id])).toString('base64url');
 }
 
+/** An ISO 8601 instant in UTC, with up to microseconds: what encodeCursor writes. */
+const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
 /** Undefined for anything this API did not hand out. */
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } | undefined {
+export function decodeCursor(cursor: string): KeysetPosition | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 2) return undefined;
     const [at, id] = value as unknown[];
     if (typeof at !== 'string' || typeof id !== 'string') return undefined;
-    const createdAt = new Date(at);
-    return Number.isNaN(createdAt.getTime()) ? undefined : { createdAt, id };
+    // Checked here so that the database is never handed a value it would refuse: a real calendar
+    // instant (JS rolls 02-30 over to March; PostgreSQL refuses it) in years a delivery can have.
+    const instant = new Date(at);
+    if (!CURSOR_INSTANT.test(at) || Number.isNaN(instant.getTime())) return undefined;
+    if (instant.toISOString().slice(0, 19) !== at.slice(0, 19)) return undefined;
+    if (instant.getUTCFullYear() < 2000) return undefined;
+    if (!DeliveryIdSchema.safeParse(id).success) return undefined;
+    return { createdAt: at, id };
   } catch {
     return undefined;
   }

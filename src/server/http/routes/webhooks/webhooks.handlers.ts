@@ -5,12 +5,12 @@ import { callerOf } from '../../middleware/require-role';
 import { listSubscriptions } from '../../../db/queries/agent-webhooks';
 import {
   countSkippedDeliveries,
-  findDelivery,
   insertDeliveries,
   notifyWorkers,
   EVENT_SEQUENCE,
   replaySkippedDeliveries,
 } from '../../../db/queries/deliveries';
+import { findDelivery } from '../../../db/queries/delivery-search';
 import { newDeliveryId } from '../../../db/ids';
 import { EXAMPLE_PAYLOADS } from '@contract/call-event-examples';
 import { runSignatureSelfTest } from '../../services/signature-self-test';
