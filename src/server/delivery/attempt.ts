@@ -2,55 +2,17 @@
  * One attempt of one delivery: sign, send, and decide what happens next. The decision is a pure
  * function of the send result, so that it can be tested without a network.
  */
-import { MASKED_HEADER_VALUE } from '@contract/webhooks';
 import type { DeliveryOutcome, AttemptRecord, AttemptTarget } from '../db/queries/deliveries';
 import type { SendResult, WebhookSender } from '../outbound/send-webhook';
-import { signatureHeaders } from '../outbound/signing';
-import { USER_AGENT } from '../version';
+import { deliveryRequestHeaders, maskCustomHeaders } from '../outbound/delivery-request';
 import { nextRetryDelay } from './retry-policy';
 import { toStorableAttempt } from './storable-attempt';
 
-/** The headers Ringpost writes itself; every other request header is an endpoint's custom header. */
-const OWN_HEADER_NAMES: ReadonlySet<string> = new Set([
-  'content-type',
-  'user-agent',
-  'webhook-id',
-  'webhook-timestamp',
-  'webhook-signature',
-  'x-signature',
-]);
-
-/**
- * The request headers as they may be kept: custom headers' values are credentials (API keys, basic
- * auth), and attempts are kept for a long time and shown to every role, so only their names remain.
- */
-export function maskCustomHeaders(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers))
-    out[name] = OWN_HEADER_NAMES.has(name.toLowerCase()) ? value : MASKED_HEADER_VALUE;
-  return out;
-}
+// Built in outbound/, where the HTTP layer's Redeliver to another URL builds the same request.
+export { maskCustomHeaders };
 
 export function requestHeaders(target: AttemptTarget, now: Date): Record<string, string> {
-  const { delivery, webhook } = target;
-  const previous =
-    webhook.previousSecret &&
-    webhook.previousSecretExpiresAt &&
-    webhook.previousSecretExpiresAt > now
-      ? webhook.previousSecret
-      : null;
-  return {
-    // Custom headers first: the contract refuses reserved names, and ours are written after regardless.
-    ...webhook.headers,
-    'content-type': 'application/json',
-    'user-agent': USER_AGENT,
-    ...signatureHeaders(
-      { current: webhook.secret, previous },
-      delivery.id,
-      Math.floor(now.getTime() / 1000),
-      delivery.body,
-    ),
-  };
+  return deliveryRequestHeaders(target.delivery, target.webhook, now);
 }
 
 export interface AttemptDecision {
