@@ -12,7 +12,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
+  // Generous: CI shares two cores with the server under test, and signing in hashes at full cost.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
   use: {

@@ -21,6 +21,8 @@ test('sign-in and not-found pages', async ({ page }) => {
 });
 
 test('every signed-in page and the modal', async ({ page }) => {
+  // A dozen pages and dialog states, each scanned by axe: about 20 s on an idle machine.
+  test.setTimeout(120_000);
   await signIn(page, MAIN.admin);
   const origin = new URL(page.url()).origin;
   const created = await page.request.fetch('/api/v1/webhooks', {
