@@ -36,8 +36,8 @@ export interface DatabaseHandle {
   /** True once migrations ran; false when the caller skipped them. */
   migrate(): Promise<void>;
   ping(): Promise<void>;
-  /** LISTEN on a channel; resolves to a function that stops listening. */
-  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /** LISTEN on a channel; resolves to a function that stops listening. `onNotify` gets the payload. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -80,7 +80,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
         // A dedicated connection: LISTEN belongs to a session, and pooled connections come and go.
         const client = await pool.connect();
         client.on('notification', (message) => {
-          if (message.channel === channel) onNotify();
+          if (message.channel === channel) onNotify(message.payload ?? '');
         });
         await client.query(`listen ${channel}`);
         return async () => {

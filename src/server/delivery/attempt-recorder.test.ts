@@ -73,8 +73,11 @@ function result(deliveryId: string, attempt: Partial<AttemptRecord> = {}): Attem
   return {
     deliveryId,
     attempt: {
+      kind: 'scheduled',
+      requestedBy: null,
       startedAt: new Date(),
       durationMs: 8,
+      headersMs: 5,
       url: 'https://example.com/hook',
       requestHeaders: { 'content-type': 'application/json' },
       responseStatus: 500,

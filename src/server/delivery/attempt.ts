@@ -28,10 +28,15 @@ export function decide(
   attemptsBefore: number,
   schedule: readonly number[],
   now: Date,
+  /** The person whose Redeliver this attempt answers (deliveries.manual_attempt_by), if any. */
+  requestedBy: string | null = null,
 ): AttemptDecision {
   const record: AttemptRecord = toStorableAttempt({
+    kind: requestedBy === null ? 'scheduled' : 'redelivery',
+    requestedBy,
     startedAt: result.startedAt,
     durationMs: result.durationMs,
+    headersMs: result.headersMs,
     url: request.url,
     requestHeaders: maskCustomHeaders(request.headers),
     responseStatus: result.response?.status ?? null,
@@ -85,5 +90,6 @@ export async function attemptDelivery(
     target.delivery.attemptCount,
     options.schedule,
     options.now(),
+    target.delivery.manualAttemptBy,
   );
 }

@@ -15,8 +15,11 @@ function storable(text: string): boolean {
 }
 
 const observed = (overrides: Partial<ObservedAttempt> = {}): ObservedAttempt => ({
+  kind: 'redelivery',
+  requestedBy: 'Ana Admin',
   startedAt: new Date('2026-01-01T00:00:00Z'),
   durationMs: 12.5,
+  headersMs: 10.25,
   url: 'https://example.com/hook',
   requestHeaders: { 'content-type': 'application/json' },
   responseStatus: 200,
@@ -185,8 +188,11 @@ describe('minimalAttempt', () => {
     const minimal = minimalAttempt(full);
     expect(minimal.deliveryId).toBe(full.deliveryId);
     expect(minimal.attempt).toEqual({
+      kind: 'redelivery',
+      requestedBy: 'Ana Admin',
       startedAt: full.attempt.startedAt,
       durationMs: 12.5,
+      headersMs: 10.25,
       url: 'https://example.com/hook',
       requestHeaders: {},
       responseStatus: 301,

@@ -49,8 +49,12 @@ export function minimalAttempt(result: AttemptResult): AttemptResult {
   return {
     deliveryId: result.deliveryId,
     attempt: {
+      // Whose attempt it was is ours to say, not the receiver's: kept, so that the Redeliver is spent.
+      kind: attempt.kind,
+      requestedBy: attempt.requestedBy,
       startedAt: attempt.startedAt,
       durationMs: attempt.durationMs,
+      headersMs: attempt.headersMs,
       url: storableText(attempt.url),
       requestHeaders: {},
       responseStatus: attempt.responseStatus,

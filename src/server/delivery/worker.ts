@@ -8,6 +8,7 @@
  * workers, expired leases).
  */
 import { randomBytes } from 'node:crypto';
+import type { DeliveryStatus } from '@contract/deliveries';
 import type { Database } from '../db/database';
 import {
   claimDueDeliveries,
@@ -18,6 +19,7 @@ import {
   type AttemptTarget,
 } from '../db/queries/deliveries';
 import { recordEndpointHealth } from '../db/queries/webhooks';
+import { LiveChangePublisher } from '../db/live-changes';
 import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
 import type { WebhookSender } from '../outbound/send-webhook';
@@ -77,6 +79,8 @@ export class DeliveryWorker {
   private readonly pollMs: number;
   private readonly now: () => Date;
   private readonly recorder: AttemptRecorder;
+  /** Tells open pages what changed (docs/decisions/0014), a few notifications a second at most. */
+  private readonly live: LiveChangePublisher;
   private lastReclaim = 0;
   private lastAnalyze = 0;
 
@@ -88,6 +92,7 @@ export class DeliveryWorker {
     this.pollMs = options.pollMs ?? 1_000;
     this.now = options.now ?? (() => new Date());
     this.recorder = createAttemptRecorder(options.db, this.workerId, options.logger);
+    this.live = new LiveChangePublisher(options.db, options.logger);
   }
 
   start(): void {
@@ -126,6 +131,7 @@ export class DeliveryWorker {
         count: unfinished.length,
       });
     }
+    await this.live.flush();
   }
 
   private async run(): Promise<void> {
@@ -235,6 +241,7 @@ export class DeliveryWorker {
     if (webhook.status === 'disabled') {
       await markSkipped(db, delivery.id, this.now());
       metrics.countOutcome('skipped', 'endpoint_disabled');
+      this.publish(target, 'skipped');
       return;
     }
     const open: AttemptTarget = {
@@ -253,6 +260,7 @@ export class DeliveryWorker {
     });
     // Nothing changed in the database: the delivery goes again when its lease ends.
     if (recorded === 'lost') return;
+    this.publish(target, decision.outcome.status);
     const succeeded = decision.outcome.status === 'succeeded';
     // A success on a healthy endpoint changes nothing: skip the write on the hot path.
     const disabled =
@@ -283,6 +291,20 @@ export class DeliveryWorker {
     };
     if (decision.outcome.status === 'succeeded') logger.debug('delivered', fields);
     else logger.info('delivery attempt failed', { ...fields, error: decision.outcome.lastError });
-    if (disabled) logger.warn('endpoint disabled', { webhookId: webhook.id, reason: disabled });
+    if (disabled) {
+      logger.warn('endpoint disabled', { webhookId: webhook.id, reason: disabled });
+      this.live.add({
+        organisationId: delivery.organisationId,
+        webhooks: [{ id: webhook.id, status: 'disabled' }],
+      });
+    }
+  }
+
+  private publish(target: AttemptTarget, status: DeliveryStatus): void {
+    const { delivery, webhook } = target;
+    this.live.add({
+      organisationId: delivery.organisationId,
+      deliveries: [{ id: delivery.id, webhookId: webhook.id, callId: delivery.callId, status }],
+    });
   }
 }

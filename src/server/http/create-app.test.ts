@@ -63,6 +63,8 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/deliveries',
         'GET /api/v1/deliveries/{id}',
         'POST /api/v1/deliveries/{id}/redeliver',
+        'POST /api/v1/deliveries/{id}/redeliver-to-url',
+        'GET /api/v1/calls/{callId}',
       ].sort(),
     );
   });

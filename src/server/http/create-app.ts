@@ -27,6 +27,7 @@ import { eventsRouter } from './routes/events/events.index';
 import { INGEST_BODY_LIMIT } from './routes/events/events.routes';
 import { apiKeysRouter } from './routes/api-keys/api-keys.index';
 import { deliveriesRouter } from './routes/deliveries/deliveries.index';
+import { callsRouter } from './routes/calls/calls.index';
 import { queueStats } from '../db/queries/deliveries';
 
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
@@ -100,7 +101,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     .route('/', agentsRouter)
     .route('/', eventsRouter)
     .route('/', apiKeysRouter)
-    .route('/', deliveriesRouter);
+    .route('/', deliveriesRouter)
+    .route('/', callsRouter);
   app.route('/api/v1', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',

@@ -2,10 +2,12 @@
  * One POST against real receivers on loopback: the body comes back as the bytes that were sent, and
  * each way of failing before an answer gets its category from the error undici really gives.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../testing/receiver';
 import { UrlGuard } from '../security/url-guard';
-import { RESPONSE_BODY_LIMIT, WebhookSender } from './send-webhook';
+import { describeLimit, RESPONSE_BODY_LIMIT, WebhookSender } from './send-webhook';
 
 let receiver: Receiver;
 let sender: WebhookSender;
@@ -70,5 +72,73 @@ describe('WebhookSender.send', () => {
     const result = await send(receiver.url('/control'));
     expect(result.response).toBeNull();
     expect(result.error?.category).toBe('connect');
+  });
+
+  it('says how long the answer took to start: headersMs, within durationMs', async () => {
+    receiver.behave('/timed', () => ({ status: 204, body: '' }));
+    const result = await send(receiver.url('/timed'));
+    expect(result.error).toBeNull();
+    expect(result.headersMs).not.toBeNull();
+    expect(result.headersMs).toBeGreaterThan(0);
+    expect(result.headersMs).toBeLessThanOrEqual(result.durationMs);
+    const refused = await send('https://ringpost-test.invalid/hook');
+    expect(refused.headersMs).toBeNull();
+  });
+
+  it('names the limit when no answer comes in time', async () => {
+    receiver.behave('/silent', () => ({ delayMs: 1_500 }));
+    const result = await sender.send({
+      url: receiver.url('/silent'),
+      headers: {},
+      body: '{}',
+      timeoutMs: 400,
+    });
+    expect(result.error).toEqual({
+      category: 'timeout',
+      message: 'No response within 400 ms (RINGPOST_DELIVERY_TIMEOUT)',
+    });
+    expect(result.response).toBeNull();
+    expect(result.headersMs).toBeNull();
+    expect(result.durationMs).toBeGreaterThanOrEqual(390);
+    expect(result.durationMs).toBeLessThan(1_400);
+  });
+
+  it('keeps the status of an answer whose body stops coming, and says the limit cut the body short', async () => {
+    // Node's server writes the status line and headers, one chunk, and then nothing.
+    const stalling = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.write('partial');
+      });
+    });
+    await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
+    const { port } = stalling.address() as AddressInfo;
+    try {
+      const result = await sender.send({
+        url: `http://127.0.0.1:${port}/stall`,
+        headers: {},
+        body: '{}',
+        timeoutMs: 500,
+      });
+      expect(result.error).toEqual({
+        category: 'timeout',
+        message:
+          "The response's body did not arrive in full within 500 ms (RINGPOST_DELIVERY_TIMEOUT)",
+      });
+      expect(result.response?.status).toBe(200);
+      expect(result.response?.body.toString()).toBe('partial');
+      expect(result.headersMs).toBeLessThan(400);
+      expect(result.durationMs).toBeGreaterThanOrEqual(490);
+    } finally {
+      stalling.closeAllConnections();
+      await new Promise((resolve) => stalling.close(resolve));
+    }
+  });
+
+  it('writes limits as people read them', () => {
+    expect(describeLimit(15_000)).toBe('15 s');
+    expect(describeLimit(1_500)).toBe('1.5 s');
+    expect(describeLimit(250)).toBe('250 ms');
   });
 });

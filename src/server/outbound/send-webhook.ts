@@ -6,6 +6,12 @@
  * guard approved in the same DNS lookup, so a name that resolves publicly when saved and privately now
  * (DNS rebinding) is refused. Redirects are never followed (a 3xx is a failure), and the response body
  * is kept up to 64 KiB.
+ *
+ * One limit bounds the whole attempt: RINGPOST_DELIVERY_TIMEOUT, from before the connection to the last
+ * byte of the body, enforced by an AbortSignal. undici's own headers and body timeouts measure shorter
+ * spans (from the request written; between body chunks), so set a little longer they never fire first
+ * and are only a backstop; its connect timeout is its own, shorter limit. A timeout's message names the
+ * limit that fired and the phase it cut short.
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
@@ -14,6 +20,8 @@ import type { FailureCategory } from '@contract/deliveries';
 import type { UrlGuard } from '../security/url-guard';
 
 export const RESPONSE_BODY_LIMIT = 64 * 1024;
+/** undici's limit on establishing a connection (TCP and TLS), made explicit so that messages can name it. */
+export const CONNECT_TIMEOUT_MS = 10_000;
 
 export interface SendRequest {
   url: string;
@@ -25,6 +33,8 @@ export interface SendRequest {
 export interface SendResult {
   startedAt: Date;
   durationMs: number;
+  /** Until the status line and headers arrived (undici's `request()` resolves then); null if they never did. */
+  headersMs: number | null;
   response: {
     status: number;
     headers: Record<string, string>;
@@ -76,7 +86,31 @@ function guardedLookup(guard: UrlGuard): LookupFunction {
   };
 }
 
-function categorise(error: unknown): { category: FailureCategory; message: string } {
+/** `15 s`, `1.5 s`, `500 ms`: how a limit reads in a message. */
+export function describeLimit(ms: number): string {
+  return ms >= 1_000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+}
+
+/** What the receiver had not done when a timeout fired, and which limit it was. */
+export interface TimeoutContext {
+  timeoutMs: number;
+  /** Whether the status line and headers had arrived. */
+  gotHeaders: boolean;
+}
+
+function timeoutMessage(code: string, context: TimeoutContext): string {
+  if (code === 'UND_ERR_CONNECT_TIMEOUT')
+    return `Could not connect within ${describeLimit(CONNECT_TIMEOUT_MS)} (the connect timeout)`;
+  const limit = `${describeLimit(context.timeoutMs)} (RINGPOST_DELIVERY_TIMEOUT)`;
+  return context.gotHeaders
+    ? `The response's body did not arrive in full within ${limit}`
+    : `No response within ${limit}`;
+}
+
+function categorise(
+  error: unknown,
+  context: TimeoutContext,
+): { category: FailureCategory; message: string } {
   const seen = new Set<unknown>();
   let current: unknown = error;
   const messages: string[] = [];
@@ -93,7 +127,9 @@ function categorise(error: unknown): { category: FailureCategory; message: strin
   const message = [...new Set(messages)].join(': ') || String(error);
   if (code === 'EBLOCKED') return { category: 'blocked', message };
   if (name === 'TimeoutError' || name === 'AbortError' || /TIMEOUT/.test(code)) {
-    return { category: 'timeout', message: message || 'timed out' };
+    // undici says "Headers Timeout Error", the signal "The operation was aborted due to timeout": neither
+    // says which limit or how long, which is what a receiver's owner needs to know.
+    return { category: 'timeout', message: timeoutMessage(code, context) };
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
     return { category: 'dns', message };
@@ -123,6 +159,9 @@ function flattenHeaders(
   return out;
 }
 
+/** undici's own timeouts sit this far past the attempt's limit: a backstop, never the limit that fires. */
+const BACKSTOP_MARGIN_MS = 1_000;
+
 export class WebhookSender {
   private readonly agent: Agent;
 
@@ -133,7 +172,7 @@ export class WebhookSender {
     this.agent = new Agent({
       keepAliveTimeout: 10_000,
       connections: options.connectionsPerOrigin ?? 16,
-      connect: { lookup: guardedLookup(guard) },
+      connect: { lookup: guardedLookup(guard), timeout: CONNECT_TIMEOUT_MS },
     });
   }
 
@@ -144,6 +183,7 @@ export class WebhookSender {
     const failure = (error: { category: FailureCategory; message: string }): SendResult => ({
       startedAt,
       durationMs: elapsed(),
+      headersMs: null,
       response: null,
       error,
       retryAfterMs: null,
@@ -162,6 +202,13 @@ export class WebhookSender {
       if (reason) return failure({ category: 'blocked', message: `${url.host} is ${reason}` });
     }
 
+    // Set once the status line and headers are in; a failure after that still reports what came.
+    let answered: {
+      headersMs: number;
+      status: number;
+      headers: Record<string, string>;
+      chunks: Buffer[];
+    } | null = null;
     try {
       const response = await request(url, {
         method: 'POST',
@@ -169,10 +216,16 @@ export class WebhookSender {
         body: input.body,
         dispatcher: this.agent,
         signal: AbortSignal.timeout(input.timeoutMs),
-        headersTimeout: input.timeoutMs,
-        bodyTimeout: input.timeoutMs,
+        headersTimeout: input.timeoutMs + BACKSTOP_MARGIN_MS,
+        bodyTimeout: input.timeoutMs + BACKSTOP_MARGIN_MS,
       });
-      const chunks: Buffer[] = [];
+      answered = {
+        headersMs: elapsed(),
+        status: response.statusCode,
+        headers: flattenHeaders(response.headers),
+        chunks: [],
+      };
+      const { chunks } = answered;
       let kept = 0;
       let truncated = false;
       for await (const chunk of response.body as AsyncIterable<Buffer>) {
@@ -187,11 +240,11 @@ export class WebhookSender {
         chunks.push(chunk);
         kept += chunk.length;
       }
-      const status = response.statusCode;
-      const headers = flattenHeaders(response.headers);
+      const { status, headers, headersMs } = answered;
       const result: SendResult = {
         startedAt,
         durationMs: elapsed(),
+        headersMs,
         response: {
           status,
           headers,
@@ -211,7 +264,22 @@ export class WebhookSender {
       }
       return result;
     } catch (error) {
-      return failure(categorise(error));
+      const failed = failure(
+        categorise(error, { timeoutMs: input.timeoutMs, gotHeaders: answered !== null }),
+      );
+      if (!answered) return failed;
+      // The receiver answered, then the body failed (timed out, reset): keep what it said, so that the
+      // attempt shows a 200 whose body never finished rather than no answer at all.
+      return {
+        ...failed,
+        headersMs: answered.headersMs,
+        response: {
+          status: answered.status,
+          headers: answered.headers,
+          body: Buffer.concat(answered.chunks),
+          bodyTruncated: false,
+        },
+      };
     }
   }
 

@@ -4,10 +4,11 @@
  * a worker that dies leaves leases that expire, and another worker picks those deliveries up.
  */
 import { and, count, eq, inArray, lt, min, sql } from 'drizzle-orm';
-import type { DeliveryStatus } from '@contract/deliveries';
+import type { AttemptKind, DeliveryStatus } from '@contract/deliveries';
 import type { WebhookStatus } from '@contract/webhooks';
 import type { EventType } from '@contract/event-types';
 import { DELIVERIES_CHANNEL, rowsOf, type Queryable } from '../database';
+import { healthRollupUpsert } from './webhook-health';
 import { deliveries } from '../schema';
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
@@ -174,11 +175,19 @@ export async function claimDueDeliveries(
     set status = 'delivering', lease_expires_at = ${leaseUntil}, leased_by = ${workerId}
     from locked, webhooks w
     where d.id = locked.id and w.id = d.webhook_id
-    returning d.id, d.body, d.attempt_count, w.id as webhook_id, w.url, w.headers, w.secret, w.previous_secret,
+    returning d.id, d.organisation_id, d.call_id, d.body, d.attempt_count, d.manual_attempt_by,
+              w.id as webhook_id, w.url, w.headers, w.secret, w.previous_secret,
               w.previous_secret_expires_at, w.status as webhook_status, w.failing_since
   `);
   return rowsOf<ClaimedRow>(result).map((row) => ({
-    delivery: { id: row.id, body: row.body, attemptCount: row.attempt_count },
+    delivery: {
+      id: row.id,
+      organisationId: row.organisation_id,
+      callId: row.call_id,
+      body: row.body,
+      attemptCount: row.attempt_count,
+      manualAttemptBy: row.manual_attempt_by,
+    },
     webhook: {
       id: row.webhook_id,
       url: row.url,
@@ -216,8 +225,11 @@ export async function reclaimExpiredLeases(db: Queryable, now: Date): Promise<nu
 
 interface ClaimedRow {
   id: string;
+  organisation_id: string;
+  call_id: string;
   body: string;
   attempt_count: number;
+  manual_attempt_by: string | null;
   webhook_id: string;
   url: string;
   headers: Record<string, string>;
@@ -236,7 +248,15 @@ function toDate(value: Date | string | null): Date | null {
 
 /** A claimed delivery and its endpoint as they are now: what one attempt needs. */
 export interface AttemptTarget {
-  delivery: { id: string; body: string; attemptCount: number };
+  delivery: {
+    id: string;
+    organisationId: string;
+    callId: string;
+    body: string;
+    attemptCount: number;
+    /** Who pressed Redeliver, when this attempt is theirs (deliveries.manual_attempt_by). */
+    manualAttemptBy: string | null;
+  };
   webhook: {
     id: string;
     url: string;
@@ -250,8 +270,13 @@ export interface AttemptTarget {
 }
 
 export interface AttemptRecord {
+  /** `scheduled`, or `redelivery` for the attempt a person's Redeliver asked for (recorded as theirs). */
+  kind: Extract<AttemptKind, 'scheduled' | 'redelivery'>;
+  requestedBy: string | null;
   startedAt: Date;
   durationMs: number;
+  /** Until the status line and headers arrived; null when none did. */
+  headersMs: number | null;
   url: string;
   requestHeaders: Record<string, string>;
   responseStatus: number | null;
@@ -281,12 +306,17 @@ export interface AttemptResult {
  * Stores attempts and their deliveries' new states together: an attempt is never saved without its
  * outcome, nor the reverse. Batched because, on the embedded database especially, each
  * statement costs far more than each row.
+ *
+ * The same statement adds the attempts to their endpoints' hourly health (webhook_health_hourly), so
+ * that the rollup cannot drift from the attempts and costs no round trip of its own; and clears a
+ * person's Redeliver (manual_attempt_by) once the attempt made for it is recorded as theirs.
  */
 export async function recordAttempts(db: Queryable, workerId: string, results: AttemptResult[]) {
   if (results.length === 0) return;
   const rows = results.map(
     ({ deliveryId, attempt, outcome }) => sql`(
-      ${deliveryId}::text, ${attempt.startedAt}::timestamptz, ${attempt.durationMs}::double precision, ${attempt.url}::text,
+      ${deliveryId}::text, ${attempt.kind}::text, ${attempt.requestedBy}::text, ${attempt.startedAt}::timestamptz,
+      ${attempt.durationMs}::double precision, ${attempt.headersMs}::double precision, ${attempt.url}::text,
       ${JSON.stringify(attempt.requestHeaders)}::jsonb, ${attempt.responseStatus}::integer,
       ${attempt.responseHeaders === null ? null : JSON.stringify(attempt.responseHeaders)}::jsonb, ${attempt.responseBody}::text,
       ${attempt.responseBodyEncoding}::text, ${attempt.responseTruncated}::boolean, ${attempt.errorCategory}::text, ${attempt.errorMessage}::text,
@@ -295,23 +325,25 @@ export async function recordAttempts(db: Queryable, workerId: string, results: A
   );
   // One statement, so one round trip and atomic without BEGIN/COMMIT.
   await db.execute(sql`
-    with v (id, started_at, duration_ms, url, request_headers, response_status, response_headers, response_body,
-            response_body_encoding, response_truncated, error_category, error_message, status, next_attempt_at,
-            completed_at, last_error) as (
+    with v (id, kind, requested_by, started_at, duration_ms, headers_ms, url, request_headers, response_status,
+            response_headers, response_body, response_body_encoding, response_truncated, error_category,
+            error_message, status, next_attempt_at, completed_at, last_error) as (
       values ${sql.join(rows, sql`, `)}
     ),
     stored_attempts as (
-      insert into delivery_attempts (delivery_id, number, started_at, duration_ms, url, request_headers, response_status,
-                                     response_headers, response_body, response_body_encoding, response_truncated,
-                                     error_category, error_message)
+      insert into delivery_attempts (delivery_id, number, kind, requested_by, started_at, duration_ms, headers_ms, url,
+                                     request_headers, response_status, response_headers, response_body,
+                                     response_body_encoding, response_truncated, error_category, error_message)
       select v.id,
              -- Counted in the database: a delivery whose lease expired mid-attempt may be attempted twice.
              (select coalesce(max(a.number), 0) + 1 from delivery_attempts a where a.delivery_id = v.id),
-             v.started_at, v.duration_ms, v.url, v.request_headers, v.response_status, v.response_headers,
-             v.response_body, v.response_body_encoding, v.response_truncated, v.error_category, v.error_message
+             v.kind, v.requested_by, v.started_at, v.duration_ms, v.headers_ms, v.url, v.request_headers,
+             v.response_status, v.response_headers, v.response_body, v.response_body_encoding,
+             v.response_truncated, v.error_category, v.error_message
       from v
       returning 1
-    )
+    ),
+    health as (${healthRollupUpsert(sql`v`)})
     update deliveries as d
     set status = v.status,
         next_attempt_at = v.next_attempt_at,
@@ -321,6 +353,9 @@ export async function recordAttempts(db: Queryable, workerId: string, results: A
         last_response_status = v.response_status,
         last_duration_ms = v.duration_ms,
         attempt_count = d.attempt_count + 1,
+        -- Spent by this attempt; a Redeliver pressed since (after a lost lease) stays for the next one.
+        manual_attempt_by = case when d.manual_attempt_by is not distinct from v.requested_by
+                                 then null else d.manual_attempt_by end,
         lease_expires_at = null,
         leased_by = null
     from v
@@ -341,6 +376,8 @@ export async function markSkipped(db: Queryable, deliveryId: string, now: Date) 
       leaseExpiresAt: null,
       leasedBy: null,
       nextAttemptAt: null,
+      // No attempt is made, so nobody's Redeliver is spent on it; a replay starts clean.
+      manualAttemptBy: null,
     })
     .where(eq(deliveries.id, deliveryId));
 }

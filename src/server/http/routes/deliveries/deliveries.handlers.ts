@@ -8,8 +8,15 @@ import {
   listAttempts,
   listDeliveries,
 } from '../../../db/queries/delivery-search';
-import { decodeCursor, encodeCursor, toDeliveryDetail, toDeliverySummary } from './delivery-views';
-import type { GetRoute, ListRoute, RedeliverRoute } from './deliveries.routes';
+import {
+  decodeCursor,
+  encodeCursor,
+  toDeliveryAttempt,
+  toDeliveryDetail,
+  toDeliverySummary,
+} from './delivery-views';
+import { redeliverToUrl as sendToUrl } from './redeliver-to-url';
+import type { GetRoute, ListRoute, RedeliverRoute, RedeliverToUrlRoute } from './deliveries.routes';
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const caller = callerOf(c);
@@ -67,4 +74,14 @@ export const redeliver: AppRouteHandler<RedeliverRoute> = async (c) => {
   const row = await findDelivery(db, caller.organisation.id, id);
   if (!row) throw notFound('Delivery');
   return c.json(toDeliverySummary(row), 202);
+};
+
+export const redeliverToUrl: AppRouteHandler<RedeliverToUrlRoute> = async (c) => {
+  const row = await sendToUrl(
+    c.var.deps,
+    callerOf(c),
+    c.req.valid('param').id,
+    c.req.valid('json').url,
+  );
+  return c.json(toDeliveryAttempt(row), 200);
 };

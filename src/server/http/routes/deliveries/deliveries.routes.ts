@@ -1,13 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  DeliveryAttemptSchema,
   DeliveryDetailSchema,
   DeliveryIdSchema,
   DeliveryListQuerySchema,
   DeliveryPageSchema,
   DeliverySummarySchema,
+  RedeliverToUrlRequestSchema,
 } from '@contract/deliveries';
 import { anyRole, requireRole } from '../../middleware/require-role';
-import { errors, jsonContent, readErrors, writeErrors } from '../../openapi-helpers';
+import { errors, jsonBody, jsonContent, readErrors, writeErrors } from '../../openapi-helpers';
 
 const tags = ['Deliveries'];
 const params = z.object({ id: DeliveryIdSchema });
@@ -17,7 +19,8 @@ export const list = createRoute({
   path: '/deliveries',
   tags,
   summary:
-    'Deliveries, newest first, filtered; pages by keyset (`cursor` is the previous page’s `nextCursor`)',
+    'Deliveries, newest first, filtered; pages by keyset (`cursor` is the previous page’s `nextCursor`). ' +
+    '`q` finds a delivery by its id (the `webhook-id` header) or the deliveries of a call by its id',
   middleware: [anyRole()] as const,
   request: { query: DeliveryListQuerySchema },
   responses: { 200: jsonContent(DeliveryPageSchema, 'A page of deliveries'), ...readErrors },
@@ -52,6 +55,24 @@ export const redeliver = createRoute({
   },
 });
 
+export const redeliverToUrl = createRoute({
+  method: 'post',
+  path: '/deliveries/{id}/redeliver-to-url',
+  tags,
+  summary:
+    'Send this delivery once to another URL, signed as usual, and record it as an attempt; the ' +
+    'delivery’s status and schedule and its endpoint do not change. Custom headers go only to the ' +
+    'endpoint’s own origin',
+  middleware: [requireRole('admin', 'support')] as const,
+  request: { params, body: jsonBody(RedeliverToUrlRequestSchema) },
+  responses: {
+    200: jsonContent(DeliveryAttemptSchema, 'The attempt, as recorded'),
+    ...writeErrors,
+    404: errors[404],
+  },
+});
+
 export type ListRoute = typeof list;
 export type GetRoute = typeof get;
 export type RedeliverRoute = typeof redeliver;
+export type RedeliverToUrlRoute = typeof redeliverToUrl;

@@ -1,6 +1,9 @@
 /** The deliveries API (the inspector's data) over real deliveries to a real receiver. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Webhook } from 'standardwebhooks';
 import {
+  CallViewSchema,
+  DeliveryAttemptSchema,
   DeliveryDetailSchema,
   DeliveryPageSchema,
   DeliverySummarySchema,
@@ -12,8 +15,9 @@ import {
   exampleEvent,
   type DeliveryHarness,
 } from '../../../testing/delivery-harness';
-import { eventually } from '../../../testing/receiver';
+import { eventually, startReceiver } from '../../../testing/receiver';
 import { expectApiError } from '../../../testing/expect-api';
+import { MASKED_HEADER_VALUE, WebhookDetailSchema } from '@contract/webhooks';
 import { createReceiver } from '../../../../../docs/examples/verify-webhook.mjs';
 
 let h: DeliveryHarness;
@@ -189,6 +193,208 @@ describe('POST /api/v1/deliveries/{id}/redeliver', () => {
       'two attempts recorded',
     );
     expect(detail.id).toBe(delivery.id);
+  });
+});
+
+async function detailOf(id: string) {
+  const response = await h.ctx.request('GET', `/api/v1/deliveries/${id}`, {
+    as: h.org.users.viewer,
+  });
+  return DeliveryDetailSchema.parse(response.body);
+}
+
+describe('POST /api/v1/deliveries/{id}/redeliver-to-url', () => {
+  it('sends the same body, signed now as the worker signs, once; records it as an attempt and changes nothing else', async () => {
+    const endpoint = await h.createEndpoint('/rtu-endpoint', {
+      headers: { 'X-Api-Token': 'tok-rtu-secret' },
+    });
+    const agentId = await h.subscribe(0, endpoint.id);
+    await h.ingest(exampleEvent(agentId, 'call_rtu', 'post-conversation'));
+    const [settled] = await waitSettled(`webhookId=${endpoint.id}`, 1);
+    if (!settled) throw new Error('no delivery');
+    const [original] = h.receiver.at('/rtu-endpoint');
+    if (!original) throw new Error('nothing received');
+
+    // Search by the webhook-id header the receiver logged: it is the delivery id.
+    const found = await page(`q=${String(original.headers['webhook-id'])}`);
+    expect(found.items.map((d) => d.id)).toEqual([settled.id]);
+
+    const before = await detailOf(settled.id);
+    const endpointBefore = WebhookDetailSchema.parse(
+      (await h.ctx.request('GET', `/api/v1/webhooks/${endpoint.id}`, { as: h.org.users.admin }))
+        .body,
+    );
+    // A disabled endpoint is no reason to refuse: this is a one-off elsewhere.
+    await h.ctx.request('POST', `/api/v1/webhooks/${endpoint.id}/disable`, {
+      as: h.org.users.admin,
+    });
+
+    h.receiver.behave('/staging', () => ({ status: 202, body: 'staged' }));
+    const response = await h.ctx.request(
+      'POST',
+      `/api/v1/deliveries/${settled.id}/redeliver-to-url`,
+      { as: h.org.users.support, body: { url: h.receiver.url('/staging') } },
+    );
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const attempt = DeliveryAttemptSchema.parse(response.body);
+
+    const [sent] = h.receiver.at('/staging');
+    if (!sent) throw new Error('nothing received at the other URL');
+    expect(h.receiver.at('/staging')).toHaveLength(1);
+    expect(sent.body).toBe(original.body);
+    expect(sent.headers['webhook-id']).toBe(settled.id);
+    // The same origin as the endpoint: its custom headers go too.
+    expect(sent.headers['x-api-token']).toBe('tok-rtu-secret');
+    const verified = new Webhook(endpoint.secret).verify(sent.body, {
+      'webhook-id': String(sent.headers['webhook-id']),
+      'webhook-timestamp': String(sent.headers['webhook-timestamp']),
+      'webhook-signature': String(sent.headers['webhook-signature']),
+    });
+    expect(verified).toMatchObject({ id: settled.id });
+
+    expect(attempt).toMatchObject({
+      number: before.attempts.length + 1,
+      kind: 'redelivery_to_url',
+      requestedBy: expect.stringMatching(/^Support org/) as unknown,
+      request: { url: h.receiver.url('/staging') },
+      response: { status: 202, body: 'staged', bodyEncoding: 'utf8', bodyTruncated: false },
+      error: null,
+    });
+    // Stored like every attempt: custom header values masked.
+    expect(attempt.request.headers['X-Api-Token']).toBe(MASKED_HEADER_VALUE);
+    expect(attempt.request.headers['webhook-signature']).toBe(sent.headers['webhook-signature']);
+
+    const after = await detailOf(settled.id);
+    expect(after.attempts.at(-1)).toEqual(attempt);
+    const { attempts: _before, ...unchangedBefore } = before;
+    const { attempts: _after, ...unchangedAfter } = after;
+    expect(unchangedAfter).toEqual(unchangedBefore);
+    expect(h.receiver.at('/rtu-endpoint')).toHaveLength(1);
+    const endpointAfter = WebhookDetailSchema.parse(
+      (await h.ctx.request('GET', `/api/v1/webhooks/${endpoint.id}`, { as: h.org.users.admin }))
+        .body,
+    );
+    expect(endpointAfter).toMatchObject({
+      url: endpointBefore.url,
+      secret: endpointBefore.secret,
+      headers: endpointBefore.headers,
+      status: 'disabled',
+    });
+    await h.ctx.request('POST', `/api/v1/webhooks/${endpoint.id}/enable`, {
+      as: h.org.users.admin,
+    });
+
+    // Another origin (a second server): signed the same way, but without the endpoint's credentials.
+    const elsewhere = await startReceiver();
+    try {
+      const failing = await h.ctx.request(
+        'POST',
+        `/api/v1/deliveries/${settled.id}/redeliver-to-url`,
+        { as: h.org.users.admin, body: { url: elsewhere.url('/tunnel') } },
+      );
+      expect(failing.status).toBe(200);
+      const [tunnelled] = elsewhere.at('/tunnel');
+      if (!tunnelled) throw new Error('nothing received at the second server');
+      expect(tunnelled.headers['x-api-token']).toBeUndefined();
+      expect(
+        new Webhook(endpoint.secret).verify(tunnelled.body, {
+          'webhook-id': String(tunnelled.headers['webhook-id']),
+          'webhook-timestamp': String(tunnelled.headers['webhook-timestamp']),
+          'webhook-signature': String(tunnelled.headers['webhook-signature']),
+        }),
+      ).toMatchObject({ id: settled.id });
+      expect(DeliveryAttemptSchema.parse(failing.body)).toMatchObject({
+        number: before.attempts.length + 2,
+        kind: 'redelivery_to_url',
+        requestedBy: expect.stringMatching(/^Admin org/) as unknown,
+      });
+    } finally {
+      await elsewhere.close();
+    }
+
+    // A receiver that fails: recorded with its category; the delivery still as it was.
+    h.receiver.behave('/staging-down', () => ({ status: 503, body: 'down' }));
+    const down = DeliveryAttemptSchema.parse(
+      (
+        await h.ctx.request('POST', `/api/v1/deliveries/${settled.id}/redeliver-to-url`, {
+          as: h.org.users.support,
+          body: { url: h.receiver.url('/staging-down') },
+        })
+      ).body,
+    );
+    expect(down).toMatchObject({
+      number: before.attempts.length + 3,
+      response: { status: 503 },
+      error: { category: 'http_status' },
+    });
+    const last = await detailOf(settled.id);
+    expect(last).toMatchObject({
+      status: 'succeeded',
+      attemptCount: before.attemptCount,
+      lastError: null,
+      lastErrorCategory: null,
+      completedAt: before.completedAt,
+    });
+    expect(last.attempts.map((a) => [a.number, a.kind])).toEqual([
+      ...before.attempts.map((a) => [a.number, a.kind]),
+      [before.attempts.length + 1, 'redelivery_to_url'],
+      [before.attempts.length + 2, 'redelivery_to_url'],
+      [before.attempts.length + 3, 'redelivery_to_url'],
+    ]);
+  });
+});
+
+describe('waitingFor, with a Start that keeps failing', () => {
+  it('shows End waiting for Start and Analytics for End, in the list, the detail and the call view', async () => {
+    const endpoint = await h.createEndpoint('/stuck-start');
+    const agentId = await h.subscribe(2, endpoint.id);
+    // Start fails and asks to be retried in an hour; End and Analytics must wait behind it.
+    h.receiver.behave('/stuck-start', (request) =>
+      request.body.includes('"pre-conversation"')
+        ? { status: 503, headers: { 'retry-after': '3600' }, body: 'busy' }
+        : { status: 200 },
+    );
+    for (const type of ['pre-conversation', 'post-conversation', 'analytics-completed'] as const) {
+      await h.ingest(exampleEvent(agentId, 'call_stuck', type));
+    }
+    const items = await eventually(
+      async () => {
+        const found = (await page(`webhookId=${endpoint.id}`)).items;
+        const start = found.find((d) => d.eventType === 'pre-conversation');
+        return found.length === 3 && start?.status === 'pending' && start.attemptCount >= 1
+          ? found
+          : undefined;
+      },
+      5_000,
+      'a failed Start',
+    );
+    const byType = new Map(items.map((d) => [d.eventType, d]));
+    const start = byType.get('pre-conversation');
+    const end = byType.get('post-conversation');
+    const analytics = byType.get('analytics-completed');
+    expect(start).toMatchObject({ status: 'pending', waitingFor: null, responseStatus: 503 });
+    expect(end).toMatchObject({
+      status: 'pending',
+      attemptCount: 0,
+      waitingFor: { id: start?.id, eventType: 'pre-conversation', status: 'pending' },
+    });
+    expect(analytics?.waitingFor).toEqual({
+      id: end?.id,
+      eventType: 'post-conversation',
+      status: 'pending',
+    });
+    expect((await detailOf(end?.id ?? '')).waitingFor?.id).toBe(start?.id);
+    const view = CallViewSchema.parse(
+      (await h.ctx.request('GET', '/api/v1/calls/call_stuck', { as: h.org.users.viewer })).body,
+    );
+    expect(view.deliveries.map((d) => [d.eventType, d.waitingFor?.eventType ?? null])).toEqual([
+      ['pre-conversation', null],
+      ['post-conversation', 'pre-conversation'],
+      ['analytics-completed', 'post-conversation'],
+    ]);
+    expect(h.receiver.at('/stuck-start').map((r) => r.body.includes('"pre-conversation"'))).toEqual(
+      [true],
+    );
   });
 });
 
