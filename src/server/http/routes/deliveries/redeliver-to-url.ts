@@ -85,7 +85,7 @@ function storableRecord(
     requestedBy,
     startedAt: result.startedAt,
     durationMs: result.durationMs,
-    headersMs: null,
+    headersMs: result.headersMs,
     url: storableText(url),
     requestHeaders: storableHeaders(maskCustomHeaders(headers)),
     responseStatus: response?.status ?? null,
