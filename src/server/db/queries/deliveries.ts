@@ -442,12 +442,13 @@ export async function scheduleRedelivery(
   return updated.length > 0;
 }
 
+/** Skipped deliveries go out again; answers them (live updates name each). */
 export async function replaySkippedDeliveries(
   db: Queryable,
   organisationId: string,
   webhookId: string,
   now: Date,
-): Promise<number> {
+): Promise<{ id: string; callId: string }[]> {
   const updated = await db
     .update(deliveries)
     .set({
@@ -464,8 +465,8 @@ export async function replaySkippedDeliveries(
         eq(deliveries.status, 'skipped'),
       ),
     )
-    .returning({ id: deliveries.id });
-  return updated.length;
+    .returning({ id: deliveries.id, callId: deliveries.callId });
+  return updated;
 }
 
 export const EVENT_SEQUENCE: Record<EventType, number> = {

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv, AppRouteHandler, Caller } from '../../app-env';
+import type { Transaction } from '../../../db/database';
 import { ApiError, notFound } from '../../api-error';
 import { callerOf } from '../../middleware/require-role';
 import { listSubscriptions } from '../../../db/queries/agent-webhooks';
@@ -28,6 +29,8 @@ import {
 import { isForeignKeyViolation, isUniqueViolation } from '../../../db/errors';
 import { generateWebhookSecret } from '../../../security/tokens';
 import { openCredentials, sealHeaders, sealSecret } from '../../../security/webhook-credentials';
+import { publishChanges } from '../../../db/live-changes';
+import { listHealthHours, toWebhookHealth } from '../../../db/queries/webhook-health';
 import { toWebhookDetail, toWebhookSummary } from './webhook-views';
 import type {
   SendTestRoute,
@@ -37,6 +40,7 @@ import type {
   DisableRoute,
   EnableRoute,
   GetRoute,
+  HealthRoute,
   ListRoute,
   RemoveRoute,
   RotateSecretRoute,
@@ -223,14 +227,18 @@ export const rotateSecret: AppRouteHandler<RotateSecretRoute> = async (c) => {
 export const enable: AppRouteHandler<EnableRoute> = async (c) => {
   const caller = callerOf(c);
   const { db, now = () => new Date() } = c.var.deps;
-  const row = await setWebhookStatus(
-    db,
-    caller.organisation.id,
-    c.req.valid('param').id,
-    'enabled',
-    null,
-    now(),
-  );
+  const row = await db.transaction(async (tx) => {
+    const updated = await setWebhookStatus(
+      tx,
+      caller.organisation.id,
+      c.req.valid('param').id,
+      'enabled',
+      null,
+      now(),
+    );
+    if (updated) await publishWebhookStatus(tx, caller, updated);
+    return updated;
+  });
   if (!row) throw notFound('Endpoint');
   return c.json(await detail(c, caller, row), 200);
 };
@@ -239,17 +247,28 @@ export const disable: AppRouteHandler<DisableRoute> = async (c) => {
   const caller = callerOf(c);
   const { db, now = () => new Date() } = c.var.deps;
   const reason = `Disabled by ${caller.user.name}`;
-  const row = await setWebhookStatus(
-    db,
-    caller.organisation.id,
-    c.req.valid('param').id,
-    'disabled',
-    reason,
-    now(),
-  );
+  const row = await db.transaction(async (tx) => {
+    const updated = await setWebhookStatus(
+      tx,
+      caller.organisation.id,
+      c.req.valid('param').id,
+      'disabled',
+      reason,
+      now(),
+    );
+    if (updated) await publishWebhookStatus(tx, caller, updated);
+    return updated;
+  });
   if (!row) throw notFound('Endpoint');
   return c.json(await detail(c, caller, row), 200);
 };
+
+/** Other people's open pages show the new status (sent when the transaction commits). */
+async function publishWebhookStatus(tx: Transaction, caller: Caller, row: WebhookRow) {
+  await publishChanges(tx, [
+    { organisationId: caller.organisation.id, webhooks: [{ id: row.id, status: row.status }] },
+  ]);
+}
 
 const disabledConflict = (action: string) =>
   new ApiError(409, 'conflict', `This endpoint is disabled: enable it to ${action}`);
@@ -270,6 +289,7 @@ export const sendTest: AppRouteHandler<SendTestRoute> = async (c) => {
     url: webhook.url,
     description: webhook.description ?? '',
   });
+  const callId = `test_${id.slice(4).toLowerCase()}`;
   await db.transaction(async (tx) => {
     await insertDeliveries(tx, [
       {
@@ -278,7 +298,7 @@ export const sendTest: AppRouteHandler<SendTestRoute> = async (c) => {
         webhookId: webhook.id,
         eventId: null,
         agentId: null,
-        callId: `test_${id.slice(4).toLowerCase()}`,
+        callId,
         eventType,
         sequence: EVENT_SEQUENCE[eventType],
         body,
@@ -289,6 +309,12 @@ export const sendTest: AppRouteHandler<SendTestRoute> = async (c) => {
       },
     ]);
     await notifyWorkers(tx);
+    await publishChanges(tx, [
+      {
+        organisationId: caller.organisation.id,
+        deliveries: [{ id, webhookId: webhook.id, callId, status: 'pending' }],
+      },
+    ]);
   });
   logger.info('test event queued', { deliveryId: id, webhookId: webhook.id, by: caller.user.id });
   const row = await findDelivery(db, caller.organisation.id, id);
@@ -320,9 +346,22 @@ export const replaySkipped: AppRouteHandler<ReplaySkippedRoute> = async (c) => {
   const webhook = await findOwned(c, caller, c.req.valid('param').id);
   if (webhook.status === 'disabled') throw disabledConflict('replay its skipped deliveries');
   const replayed = await db.transaction(async (tx) => {
-    const count = await replaySkippedDeliveries(tx, caller.organisation.id, webhook.id, now());
-    if (count > 0) await notifyWorkers(tx);
-    return count;
+    const rows = await replaySkippedDeliveries(tx, caller.organisation.id, webhook.id, now());
+    if (rows.length > 0) {
+      await notifyWorkers(tx);
+      await publishChanges(tx, [
+        {
+          organisationId: caller.organisation.id,
+          deliveries: rows.map((d) => ({
+            id: d.id,
+            webhookId: webhook.id,
+            callId: d.callId,
+            status: 'pending' as const,
+          })),
+        },
+      ]);
+    }
+    return rows.length;
   });
   logger.info('skipped deliveries replayed', {
     webhookId: webhook.id,
@@ -330,4 +369,13 @@ export const replaySkipped: AppRouteHandler<ReplaySkippedRoute> = async (c) => {
     by: caller.user.id,
   });
   return c.json({ replayed }, 200);
+};
+
+export const health: AppRouteHandler<HealthRoute> = async (c) => {
+  const caller = callerOf(c);
+  const { db, now = () => new Date() } = c.var.deps;
+  const webhook = await findOwned(c, caller, c.req.valid('param').id);
+  const at = now();
+  const hours = await listHealthHours(db, caller.organisation.id, webhook.id, at);
+  return c.json(toWebhookHealth(hours, at), 200);
 };

@@ -13,4 +13,5 @@ export const webhooksRouter = createRouter()
   .openapi(routes.disable, handlers.disable)
   .openapi(routes.sendTest, handlers.sendTest)
   .openapi(routes.signatureTest, handlers.signatureTest)
-  .openapi(routes.replaySkipped, handlers.replaySkipped);
+  .openapi(routes.replaySkipped, handlers.replaySkipped)
+  .openapi(routes.health, handlers.health);

@@ -12,6 +12,7 @@ import {
   SendTestEventRequestSchema,
   SignatureTestResultSchema,
 } from '@contract/deliveries';
+import { WebhookHealthSchema } from '@contract/webhook-health';
 import { adminOnly, anyRole, requireRole } from '../../middleware/require-role';
 import { errors, jsonBody, jsonContent, readErrors, writeErrors } from '../../openapi-helpers';
 
@@ -172,6 +173,21 @@ export const replaySkipped = createRoute({
   },
 });
 
+export const health = createRoute({
+  method: 'get',
+  path: '/webhooks/{id}/health',
+  tags,
+  summary:
+    "An endpoint's success rate and accepted → 2xx times over 24 hours and 7 days, with hourly counts",
+  middleware: [anyRole()] as const,
+  request: { params },
+  responses: {
+    200: jsonContent(WebhookHealthSchema, 'From the hourly rollup'),
+    ...readErrors,
+    404: errors[404],
+  },
+});
+
 export type ListRoute = typeof list;
 export type CreateRoute = typeof create;
 export type GetRoute = typeof get;
@@ -183,3 +199,4 @@ export type DisableRoute = typeof disable;
 export type SendTestRoute = typeof sendTest;
 export type SignatureTestRoute = typeof signatureTest;
 export type ReplaySkippedRoute = typeof replaySkipped;
+export type HealthRoute = typeof health;
