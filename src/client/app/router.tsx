@@ -48,6 +48,24 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        path: 'deliveries',
+        lazy: async () => ({
+          Component: (await import('./routes/deliveries/deliveries')).DeliveriesRoute,
+        }),
+        children: [
+          {
+            path: ':deliveryId',
+            lazy: async () => ({
+              Component: (await import('./routes/deliveries/delivery')).DeliveryRoute,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'calls/:callId',
+        lazy: async () => ({ Component: (await import('./routes/calls/call')).CallRoute }),
+      },
+      {
         path: 'webhooks',
         lazy: async () => ({
           Component: (await import('./routes/webhooks/webhooks')).WebhooksRoute,

@@ -32,3 +32,20 @@ describe('paths', () => {
     );
   });
 });
+
+describe('deliveries paths', () => {
+  it('keeps only the filters that are set, in a link that reads them back', () => {
+    expect(paths.deliveries()).toBe('/deliveries');
+    expect(paths.deliveries({ status: undefined, q: '' })).toBe('/deliveries');
+    const href = paths.deliveries({ eventType: 'post-conversation', webhookId: 'w-1' });
+    expect(href).toBe('/deliveries?eventType=post-conversation&webhookId=w-1');
+  });
+
+  it('opens a delivery over the list with the same filters', () => {
+    expect(paths.delivery('msg_1', { status: 'failed' })).toBe('/deliveries/msg_1?status=failed');
+  });
+
+  it('escapes a call id in the call view’s path', () => {
+    expect(paths.call('call_1:a.b')).toBe('/calls/call_1%3Aa.b');
+  });
+});

@@ -10,6 +10,17 @@ function query(params: Record<string, string>): string {
   return `?${new URLSearchParams(params).toString().replaceAll('%2F', '/')}`;
 }
 
+/** `?a=1&b=2` from the parameters that are set, or nothing when none is. */
+function optionalQuery(params: Readonly<Record<string, string | undefined>>): string {
+  const set = Object.entries(params).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+  );
+  return set.length > 0 ? query(Object.fromEntries(set)) : '';
+}
+
+/** The Deliveries page's filters and search, as they travel in its URL. */
+export type DeliveriesSearch = Readonly<Record<string, string | undefined>>;
+
 export const paths = {
   home: () => '/',
   signIn: (next?: string) => (next ? `/sign-in${query({ next })}` : '/sign-in'),
@@ -22,6 +33,13 @@ export const paths = {
     returnTo ? `/webhooks/new${query({ returnTo })}` : '/webhooks/new',
   webhook: (webhookId: string) => `/webhooks/${webhookId}`,
   apiKeys: () => '/api-keys',
+  /** Monitor → Deliveries, narrowed by any of its filters (`q`, `status`, `webhookId`, …). */
+  deliveries: (search: DeliveriesSearch = {}) => `/deliveries${optionalQuery(search)}`,
+  /** One delivery, opened over the Deliveries page (with the list's filters, when it has some). */
+  delivery: (deliveryId: string, search: DeliveriesSearch = {}) =>
+    `/deliveries/${encodeURIComponent(deliveryId)}${optionalQuery(search)}`,
+  /** Every delivery of one call, Start → End → Analytics Completed, per endpoint. */
+  call: (callId: string) => `/calls/${encodeURIComponent(callId)}`,
 } as const;
 
 /**

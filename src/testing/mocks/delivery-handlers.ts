@@ -1,16 +1,22 @@
 import { HttpResponse, http, type PathParams } from 'msw';
 import type { z } from 'zod';
 import {
+  CallIdParamSchema,
   DeliveryIdSchema,
   DeliveryListQuerySchema,
+  RedeliverToUrlRequestSchema,
   SendTestEventRequestSchema,
+  type CallView,
+  type DeliveryAttempt,
   type ReplaySkippedResponseSchema,
   type DeliveryDetail,
+  type DeliveryListQuery,
   type DeliveryPage,
   type DeliverySummary,
   type SignatureTestResult,
   type TestCallResponse,
 } from '@contract/deliveries';
+import { EVENT_TYPES } from '@contract/event-types';
 import {
   API,
   apiError,
@@ -25,12 +31,16 @@ import {
   advanceDeliveries,
   createDelivery,
   randomCallId,
+  redeliverToUrl,
+  requeue,
   runSignatureTest,
   scheduleTestCall,
   toDeliveryDetail,
   toDeliverySummary,
 } from './mock-deliveries';
-import { db, mockNow, type DeliveryRecord } from './mock-db';
+import { db, mockNow, type DeliveryRecord, type UserRecord } from './mock-db';
+import { publishLiveChanges } from './mock-live';
+import { isPrivateTarget, PRIVATE_TARGET } from './mock-url-guard';
 
 /** The server's answer to a tool used on a disabled endpoint. */
 const disabledConflict = (action: string) =>
@@ -43,9 +53,9 @@ const disabledConflict = (action: string) =>
 function withDelivery(
   params: PathParams,
   access: Access,
-  handle: (delivery: DeliveryRecord) => Response,
+  handle: (delivery: DeliveryRecord, user: UserRecord) => Response | Promise<Response>,
 ): Promise<Response> {
-  return guard(access, () => {
+  return guard(access, (user) => {
     advanceDeliveries();
     if (!DeliveryIdSchema.safeParse(params.id).success) {
       return apiError(400, 'validation_failed', 'Check the highlighted fields', {
@@ -54,9 +64,44 @@ function withDelivery(
     }
     const delivery = db.deliveries.find((d) => d.id === params.id);
     if (!delivery) return apiError(404, 'not_found', 'There is no delivery with this id');
-    return handle(delivery);
+    return handle(delivery, user);
   });
 }
+
+/**
+ * The page cursor: opaque to the client (base64url of the last id listed). Delivery ids sort by
+ * creation time, so "older than the cursor" is "id below it".
+ */
+function encodeCursor(id: string): string {
+  return btoa(id).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function decodeCursor(cursor: string): string | null {
+  try {
+    const id = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
+    return DeliveryIdSchema.safeParse(id).success ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a delivery matches a list query's filters; `q` finds a call id or a delivery (webhook-) id. */
+function matches(d: DeliveryRecord, query: DeliveryListQuery): boolean {
+  const { q, status, eventType, webhookId, agentId, callId, failureCategory, from, to } = query;
+  return (
+    (q === undefined || d.callId === q || d.id === q) &&
+    (status === undefined || d.status === status) &&
+    (eventType === undefined || d.eventType === eventType) &&
+    (webhookId === undefined || d.webhookId === webhookId) &&
+    (agentId === undefined || d.agentId === agentId) &&
+    (callId === undefined || d.callId === callId) &&
+    (failureCategory === undefined || toDeliverySummary(d).lastErrorCategory === failureCategory) &&
+    (from === undefined || Date.parse(d.createdAt) >= Date.parse(from)) &&
+    (to === undefined || Date.parse(d.createdAt) < Date.parse(to))
+  );
+}
+
+const callOrder = (d: DeliveryRecord) => EVENT_TYPES.indexOf(d.eventType);
 
 /**
  * Routes of the delivery engine. Each one first brings the simulation up to the mock clock, so what
@@ -72,24 +117,53 @@ export const deliveryHandlers = [
         return validationFailed(parsed.error.issues);
       }
       advanceDeliveries();
-      const { status, eventType, webhookId, agentId, callId, cursor, limit } = parsed.data;
+      const query = parsed.data;
+      const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+      if (after === null) {
+        return apiError(400, 'validation_failed', 'cursor: Not a cursor from this API', {
+          cursor: 'Not a cursor from this API',
+        });
+      }
       const matching = db.deliveries
-        .filter(
-          (d) =>
-            (status === undefined || d.status === status) &&
-            (eventType === undefined || d.eventType === eventType) &&
-            (webhookId === undefined || d.webhookId === webhookId) &&
-            (agentId === undefined || d.agentId === agentId) &&
-            (callId === undefined || d.callId === callId) &&
-            // Ids sort by creation time, so the cursor is simply the last id of the previous page.
-            (cursor === undefined || d.id < cursor),
-        )
+        .filter((d) => matches(d, query) && (after === undefined || d.id < after))
         .sort((a, b) => b.id.localeCompare(a.id));
-      const page = matching.slice(0, limit);
+      const page = matching.slice(0, query.limit);
       const last = page.at(-1);
       return HttpResponse.json<DeliveryPage>({
         items: page.map(toDeliverySummary),
-        nextCursor: matching.length > limit && last ? last.id : null,
+        nextCursor: matching.length > query.limit && last ? encodeCursor(last.id) : null,
+      });
+    }),
+  ),
+
+  http.get(`${API}/calls/:callId`, ({ params }) =>
+    guard('signedIn', () => {
+      const parsed = CallIdParamSchema.safeParse(params);
+      if (!parsed.success) return validationFailed(parsed.error.issues);
+      advanceDeliveries();
+      const { callId } = parsed.data;
+      const deliveries = db.deliveries.filter((d) => d.callId === callId);
+      if (deliveries.length === 0) {
+        return apiError(404, 'not_found', 'There is no call with this id');
+      }
+      // By endpoint (in the order each was first sent to), then Start → End → Analytics Completed.
+      const firstSent = new Map<string, string>();
+      for (const d of [...deliveries].sort((a, b) => a.id.localeCompare(b.id))) {
+        if (!firstSent.has(d.webhookId)) firstSent.set(d.webhookId, d.id);
+      }
+      const ordered = [...deliveries].sort(
+        (a, b) =>
+          (firstSent.get(a.webhookId) ?? '').localeCompare(firstSent.get(b.webhookId) ?? '') ||
+          callOrder(a) - callOrder(b) ||
+          a.id.localeCompare(b.id),
+      );
+      const withAgent = ordered.find((d) => d.agentId !== null);
+      const agent = db.agents.find((a) => a.id === withAgent?.agentId);
+      return HttpResponse.json<CallView>({
+        callId,
+        agentId: agent?.id ?? null,
+        agentName: agent?.name ?? null,
+        deliveries: ordered.map(toDeliverySummary),
       });
     }),
   ),
@@ -101,8 +175,7 @@ export const deliveryHandlers = [
   ),
 
   http.post(`${API}/deliveries/:id/redeliver`, ({ params }) =>
-    withDelivery(params, 'adminOrSupport', (delivery) => {
-      // On a disabled endpoint the attempt is recorded as skipped, as the worker would.
+    withDelivery(params, 'adminOrSupport', (delivery, user) => {
       if (delivery.status === 'delivering') {
         return apiError(
           409,
@@ -110,12 +183,26 @@ export const deliveryHandlers = [
           'This delivery is being attempted right now; wait for the attempt to finish',
         );
       }
-      // A new attempt now; if it fails, the delivery fails again rather than restarting the retries.
-      delivery.status = 'pending';
-      delivery.nextAttemptAt = new Date(mockNow()).toISOString();
-      delivery.completedAt = null;
-      delivery.retriesLeft = 0;
-      return HttpResponse.json<DeliverySummary>(toDeliverySummary(delivery), { status: 202 });
+      // A new attempt now (a disabled endpoint records it as skipped, as the worker would).
+      requeue(delivery, mockNow(), 'redelivery', user.name);
+      const summary = toDeliverySummary(delivery);
+      publishLiveChanges();
+      return HttpResponse.json<DeliverySummary>(summary, { status: 202 });
+    }),
+  ),
+
+  http.post(`${API}/deliveries/:id/redeliver-to-url`, ({ params, request }) =>
+    withDelivery(params, 'adminOrSupport', async (delivery, user) => {
+      const parsed = await parseBody(request, RedeliverToUrlRequestSchema);
+      if (!parsed.ok) return parsed.response;
+      if (isPrivateTarget(parsed.data.url)) {
+        return apiError(400, 'validation_failed', `url: ${PRIVATE_TARGET}`, {
+          url: PRIVATE_TARGET,
+        });
+      }
+      const attempt = redeliverToUrl(delivery, parsed.data.url, user.name);
+      publishLiveChanges();
+      return HttpResponse.json<DeliveryAttempt>(attempt);
     }),
   ),
 
@@ -132,6 +219,7 @@ export const deliveryHandlers = [
         eventType: parsed.data.eventType,
         isTest: true,
       });
+      publishLiveChanges();
       return HttpResponse.json<DeliverySummary>(toDeliverySummary(delivery), { status: 202 });
     }),
   ),
@@ -157,6 +245,7 @@ export const deliveryHandlers = [
         // Oldest first, a moment apart, as the worker would pick them up.
         delivery.nextAttemptAt = new Date(now + 700 + index * 300).toISOString();
       });
+      publishLiveChanges();
       return HttpResponse.json<z.infer<typeof ReplaySkippedResponseSchema>>({
         replayed: skipped.length,
       });
@@ -166,7 +255,7 @@ export const deliveryHandlers = [
   http.post(`${API}/agents/:id/test-call`, ({ params }) =>
     withAgent(params, 'adminOrSupport', (agent) => {
       const call = scheduleTestCall(agent.id);
-      advanceDeliveries();
+      publishLiveChanges();
       return HttpResponse.json<TestCallResponse>(call, { status: 202 });
     }),
   ),

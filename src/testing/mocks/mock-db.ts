@@ -6,7 +6,8 @@
 import type { Agent } from '@contract/agents';
 import { API_KEY_PREFIX, type ApiKey } from '@contract/api-keys';
 import type { Organisation, Role, Session, SessionUser } from '@contract/auth';
-import type { DeliveryAttempt, DeliveryStatus } from '@contract/deliveries';
+import type { AttemptKind, DeliveryAttempt, DeliveryStatus } from '@contract/deliveries';
+import type { RetryJobStatus } from '@contract/retry-jobs';
 import { sortEventTypes, type EventType } from '@contract/event-types';
 import {
   maskHeaderValues,
@@ -33,7 +34,13 @@ export interface AgentRecord {
  * signature self-test: a receiver that verifies signatures, one that accepts anything, one whose
  * proxy answers 502, and one nobody listens on.
  */
-export type MockReceiver = 'verifies' | 'accepts-anything' | 'server-error' | 'unreachable';
+export type MockReceiver =
+  | 'verifies'
+  | 'accepts-anything'
+  | 'server-error'
+  | 'unreachable'
+  /** Answers 410 Gone: the engine disables the endpoint at the first attempt. */
+  | 'gone';
 
 export interface WebhookRecord {
   id: string;
@@ -71,10 +78,27 @@ export interface DeliveryRecord {
   status: DeliveryStatus;
   attempts: DeliveryAttempt[];
   nextAttemptAt: string | null;
+  /** Why the next attempt will be made: the schedule, or a person's Redeliver (or bulk retry). */
+  nextAttemptKind: Exclude<AttemptKind, 'redelivery_to_url'>;
+  /** Who asked for the next attempt, when a person did. */
+  nextAttemptRequestedBy: string | null;
   /** Automatic retries still allowed after the next failure; a manual redelivery gets none. */
   retriesLeft: number;
   createdAt: string;
   completedAt: string | null;
+}
+
+/** A bulk retry: the failed deliveries it found when it was created, re-queued a few at a time. */
+export interface RetryJobRecord {
+  id: string;
+  webhookId: string;
+  since: string;
+  status: RetryJobStatus;
+  deliveryIds: string[];
+  requeued: number;
+  createdAt: string;
+  createdBy: string | null;
+  finishedAt: string | null;
 }
 
 export type ApiKeyRecord = ApiKey;
@@ -87,6 +111,7 @@ interface MockDb {
   /** One per agent at most, as on the server. */
   subscriptions: SubscriptionRecord[];
   deliveries: DeliveryRecord[];
+  retryJobs: RetryJobRecord[];
   apiKeys: ApiKeyRecord[];
   sessionUserId: string | null;
   failedSignIns: number;
@@ -123,6 +148,7 @@ function emptyDb(): MockDb {
     webhooks: [],
     subscriptions: [],
     deliveries: [],
+    retryJobs: [],
     apiKeys: [],
     sessionUserId: null,
     failedSignIns: 0,
@@ -147,17 +173,35 @@ export function mockNowIso(): string {
   return new Date(mockNow()).toISOString();
 }
 
+const clockListeners = new Set<() => void>();
+
+/** Called after every `advanceMockClock` (the live stream publishes what the engine did meanwhile). */
+export function onMockClockAdvanced(listener: () => void): () => void {
+  clockListeners.add(listener);
+  return () => clockListeners.delete(listener);
+}
+
 /** Moves the mock server's time forward: scheduled events publish and due attempts run on the next request. */
 export function advanceMockClock(ms: number): void {
   db.clockOffsetMs += ms;
+  clockListeners.forEach((listener) => listener());
 }
 
 export const MOCK_PASSWORD = 'correct horse battery staple';
+
+const resetListeners = new Set<() => void>();
+
+/** Called by every `resetMockDb` (the live stream forgets its subscribers and what it last sent). */
+export function onMockDbReset(listener: () => void): () => void {
+  resetListeners.add(listener);
+  return () => resetListeners.delete(listener);
+}
 
 /** Empties every table and signs out; the organisation and one user per role remain. */
 export function resetMockDb(): void {
   sequence = 0;
   Object.assign(db, emptyDb());
+  resetListeners.forEach((listener) => listener());
   createMockUser({ name: 'Ada Admin', email: 'admin@example.com', role: 'admin' });
   createMockUser({ name: 'Sam Support', email: 'support@example.com', role: 'support' });
   createMockUser({ name: 'Vic Viewer', email: 'viewer@example.com', role: 'viewer' });

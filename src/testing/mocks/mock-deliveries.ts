@@ -7,6 +7,7 @@
  * simply follows the wall clock.
  */
 import type {
+  AttemptKind,
   DeliveryAttempt,
   DeliveryDetail,
   DeliverySummary,
@@ -15,6 +16,7 @@ import type {
 } from '@contract/deliveries';
 import { EXAMPLE_PAYLOADS } from '@contract/call-event-examples';
 import { EVENT_TYPES, type EventType } from '@contract/event-types';
+import { maskHeaderValues } from '@contract/webhooks';
 import {
   db,
   mockNow,
@@ -133,6 +135,8 @@ export function createDelivery({
     status: skipped ? 'skipped' : 'pending',
     attempts: [],
     nextAttemptAt: skipped ? null : new Date(createdAtMs + QUEUE_DELAY_MS).toISOString(),
+    nextAttemptKind: 'scheduled',
+    nextAttemptRequestedBy: null,
     retriesLeft: RETRY_DELAYS_MS.length,
     createdAt: new Date(createdAtMs).toISOString(),
     completedAt: skipped ? new Date(createdAtMs).toISOString() : null,
@@ -142,7 +146,7 @@ export function createDelivery({
 }
 
 /** What one attempt against a receiver looks like. */
-type Outcome =
+export type Outcome =
   | 'ok'
   | 'bad-gateway'
   | 'unavailable'
@@ -150,13 +154,15 @@ type Outcome =
   | 'connect'
   | 'error-page'
   | 'unauthorized'
-  | 'binary';
+  | 'binary'
+  | 'gone';
 
 const RECEIVER_OUTCOME: Record<MockReceiver, Outcome> = {
   verifies: 'ok',
   'accepts-anything': 'ok',
   'server-error': 'bad-gateway',
   unreachable: 'connect',
+  gone: 'gone',
 };
 
 const OUTCOME_DURATION_MS: Record<Outcome, number> = {
@@ -168,6 +174,7 @@ const OUTCOME_DURATION_MS: Record<Outcome, number> = {
   'error-page': 1_320,
   unauthorized: 60,
   binary: 35,
+  gone: 80,
 };
 
 const HTML_502 =
@@ -263,6 +270,17 @@ function attemptResult(
           message: 'The endpoint answered 500 Internal Server Error',
         },
       };
+    case 'gone':
+      return {
+        response: {
+          status: 410,
+          headers: { 'content-type': 'text/plain' },
+          body: 'This webhook has been removed',
+          bodyEncoding: 'utf8',
+          bodyTruncated: false,
+        },
+        error: { category: 'http_status', message: 'The endpoint answered 410 Gone' },
+      };
     case 'timeout':
       return {
         response: null,
@@ -279,6 +297,10 @@ function attemptResult(
   }
 }
 
+/**
+ * The headers of one attempt as the engine sends them, in the order it sets them; custom headers'
+ * values are kept masked in the stored attempt, as the server keeps them.
+ */
 function requestHeaders(
   delivery: DeliveryRecord,
   webhook: WebhookRecord,
@@ -291,8 +313,59 @@ function requestHeaders(
     'webhook-timestamp': String(Math.floor(atMs / 1000)),
     'webhook-signature': `v1,${randomBase64(32)}`,
     'x-signature': randomHex(32),
-    ...webhook.headers,
+    ...maskHeaderValues(webhook.headers),
   };
+}
+
+function buildAttempt(
+  delivery: DeliveryRecord,
+  webhook: WebhookRecord,
+  startedAtMs: number,
+  outcome: Outcome,
+  kind: AttemptKind,
+  requestedBy: string | null,
+  url: string,
+): DeliveryAttempt {
+  const durationMs = OUTCOME_DURATION_MS[outcome];
+  const result = attemptResult(outcome, { ...webhook, url });
+  return {
+    number: delivery.attempts.length + 1,
+    kind,
+    requestedBy,
+    startedAt: new Date(startedAtMs).toISOString(),
+    durationMs,
+    headersMs: result.response ? Math.round(durationMs * 0.8) : null,
+    request: { url, headers: requestHeaders(delivery, webhook, startedAtMs) },
+    ...result,
+  };
+}
+
+/** Index of an event in a call: Start 0, End 1, Analytics Completed 2. */
+const callOrder = (eventType: EventType) => EVENT_TYPES.indexOf(eventType);
+
+/** Still on its way: the engine will make (another) attempt. */
+const inFlight = (delivery: DeliveryRecord) => delivery.nextAttemptAt !== null;
+
+/**
+ * The delivery this one waits for (per-call order): the latest earlier event of the same call to the
+ * same endpoint that is still on its way. End is not attempted before Start has settled, nor
+ * Analytics Completed before End.
+ */
+export function blockingDelivery(delivery: DeliveryRecord): DeliveryRecord | undefined {
+  let blocking: DeliveryRecord | undefined;
+  for (const other of db.deliveries) {
+    if (
+      other !== delivery &&
+      other.webhookId === delivery.webhookId &&
+      other.callId === delivery.callId &&
+      callOrder(other.eventType) < callOrder(delivery.eventType) &&
+      inFlight(other) &&
+      (!blocking || callOrder(other.eventType) > callOrder(blocking.eventType))
+    ) {
+      blocking = other;
+    }
+  }
+  return blocking;
 }
 
 /** Adds one finished attempt and moves the delivery on: delivered, retried later, or failed. */
@@ -302,37 +375,94 @@ export function recordAttempt(
   startedAtMs: number,
   outcome: Outcome,
 ): void {
-  const durationMs = OUTCOME_DURATION_MS[outcome];
-  const result = attemptResult(outcome, webhook);
-  delivery.attempts.push({
-    number: delivery.attempts.length + 1,
-    kind: 'scheduled',
-    requestedBy: null,
-    startedAt: new Date(startedAtMs).toISOString(),
-    durationMs,
-    headersMs: result.response ? Math.round(durationMs * 0.8) : null,
-    request: { url: webhook.url, headers: requestHeaders(delivery, webhook, startedAtMs) },
-    ...result,
-  });
-  const endedAtMs = startedAtMs + durationMs;
-  if (result.error === null) {
+  const attempt = buildAttempt(
+    delivery,
+    webhook,
+    startedAtMs,
+    outcome,
+    delivery.nextAttemptKind,
+    delivery.nextAttemptRequestedBy,
+    webhook.url,
+  );
+  delivery.attempts.push(attempt);
+  delivery.nextAttemptKind = 'scheduled';
+  delivery.nextAttemptRequestedBy = null;
+  const endedAtMs = startedAtMs + attempt.durationMs;
+  if (attempt.error === null) {
     delivery.status = 'succeeded';
     delivery.nextAttemptAt = null;
     delivery.completedAt = new Date(endedAtMs).toISOString();
     webhook.failingSince = null;
-    return;
-  }
-  webhook.failingSince ??= new Date(startedAtMs).toISOString();
-  const wait = RETRY_DELAYS_MS[RETRY_DELAYS_MS.length - delivery.retriesLeft];
-  if (delivery.retriesLeft > 0 && wait !== undefined) {
-    delivery.retriesLeft -= 1;
-    delivery.status = 'pending';
-    delivery.nextAttemptAt = new Date(endedAtMs + wait).toISOString();
+  } else if (attempt.response?.status === 410) {
+    // 410 Gone: the receiver says the endpoint is no more; the engine disables it and stops here.
+    webhook.status = 'disabled';
+    webhook.disabledReason = `Disabled automatically on ${new Date(endedAtMs).toUTCString()}: the endpoint answered 410 Gone`;
+    webhook.failingSince = null;
+    delivery.status = 'failed';
+    delivery.nextAttemptAt = null;
+    delivery.completedAt = new Date(endedAtMs).toISOString();
   } else {
+    webhook.failingSince ??= new Date(startedAtMs).toISOString();
+    const wait = RETRY_DELAYS_MS[RETRY_DELAYS_MS.length - delivery.retriesLeft];
+    if (delivery.retriesLeft > 0 && wait !== undefined) {
+      delivery.retriesLeft -= 1;
+      delivery.status = 'pending';
+      delivery.nextAttemptAt = new Date(endedAtMs + wait).toISOString();
+      return;
+    }
     delivery.status = 'failed';
     delivery.nextAttemptAt = null;
     delivery.completedAt = new Date(endedAtMs).toISOString();
   }
+  releaseWaiting(delivery, endedAtMs);
+}
+
+/** The call's later events, held back by this one, may go as soon as it has settled. */
+function releaseWaiting(settled: DeliveryRecord, atMs: number) {
+  for (const other of db.deliveries) {
+    if (
+      other.webhookId === settled.webhookId &&
+      other.callId === settled.callId &&
+      callOrder(other.eventType) > callOrder(settled.eventType) &&
+      other.nextAttemptAt !== null &&
+      Date.parse(other.nextAttemptAt) < atMs
+    ) {
+      other.nextAttemptAt = new Date(atMs).toISOString();
+    }
+  }
+}
+
+/** How a receiver at a URL that is not an endpoint answers (Redeliver to another URL). */
+function outcomeForUrl(url: string): Outcome {
+  const host = hostOf(url);
+  if (/unreachable|down/.test(host)) return 'connect';
+  if (/slow|timeout/.test(host)) return 'timeout';
+  if (/broken|error/.test(host)) return 'bad-gateway';
+  return 'ok';
+}
+
+/**
+ * Redeliver to another URL: the same request, signed now, sent once to `url` and recorded as an
+ * attempt of its own kind. Neither the endpoint nor the delivery's status changes.
+ */
+export function redeliverToUrl(
+  delivery: DeliveryRecord,
+  url: string,
+  requestedBy: string,
+): DeliveryAttempt {
+  const webhook = findWebhook(delivery.webhookId);
+  if (!webhook) throw new Error('The delivery has no endpoint');
+  const attempt = buildAttempt(
+    delivery,
+    webhook,
+    mockNow(),
+    outcomeForUrl(url),
+    'redelivery_to_url',
+    requestedBy,
+    url,
+  );
+  delivery.attempts.push(attempt);
+  return attempt;
 }
 
 export interface PastDelivery {
@@ -399,28 +529,86 @@ export function scheduleTestCall(agentId: string): TestCallResponse {
   return { callId, events };
 }
 
-/** Brings every delivery up to the mock clock. Called before the API reads or changes deliveries. */
+/** How often a bulk retry job re-queues one more delivery (the server spreads them out too). */
+export const RETRY_JOB_STEP_MS = 400;
+
+/** Re-queues what each running bulk retry job has got to by `now`, and finishes the jobs that are done. */
+function advanceRetryJobs(now: number): void {
+  for (const job of db.retryJobs) {
+    if (job.status !== 'running') continue;
+    const created = Date.parse(job.createdAt);
+    const due = Math.min(
+      job.deliveryIds.length,
+      Math.floor((now - created) / RETRY_JOB_STEP_MS) + 1,
+    );
+    while (job.requeued < due) {
+      const at = created + job.requeued * RETRY_JOB_STEP_MS;
+      const delivery = db.deliveries.find((d) => d.id === job.deliveryIds[job.requeued]);
+      if (delivery && delivery.status === 'failed')
+        requeue(delivery, at, 'redelivery', job.createdBy);
+      job.requeued += 1;
+    }
+    if (job.requeued >= job.deliveryIds.length) {
+      job.status = 'completed';
+      job.finishedAt = new Date(
+        created + Math.max(0, job.deliveryIds.length - 1) * RETRY_JOB_STEP_MS,
+      ).toISOString();
+    }
+  }
+}
+
+/** Queues a settled delivery for one more attempt, as Redeliver and bulk retry do. */
+export function requeue(
+  delivery: DeliveryRecord,
+  atMs: number,
+  kind: 'redelivery' | 'scheduled',
+  requestedBy: string | null,
+): void {
+  delivery.status = 'pending';
+  delivery.nextAttemptAt = new Date(atMs).toISOString();
+  delivery.nextAttemptKind = kind;
+  delivery.nextAttemptRequestedBy = requestedBy;
+  delivery.completedAt = null;
+  // If it fails again it fails again, rather than restarting the whole schedule.
+  delivery.retriesLeft = 0;
+}
+
+/**
+ * Brings every delivery up to the mock clock, in time order, keeping each call's events in order per
+ * endpoint. Called before the API reads or changes deliveries.
+ */
 export function advanceDeliveries(now = mockNow()): void {
-  for (const delivery of db.deliveries) {
-    while (delivery.nextAttemptAt !== null) {
+  advanceRetryJobs(now);
+  const sending = new Set<DeliveryRecord>();
+  for (;;) {
+    let next: DeliveryRecord | undefined;
+    let nextDue = Infinity;
+    for (const delivery of db.deliveries) {
+      if (delivery.nextAttemptAt === null || sending.has(delivery)) continue;
       const due = Date.parse(delivery.nextAttemptAt);
-      if (now < due) {
-        delivery.status = 'pending';
-        break;
-      }
-      const webhook = findWebhook(delivery.webhookId);
-      if (!webhook || webhook.status === 'disabled') {
-        delivery.status = 'skipped';
-        delivery.nextAttemptAt = null;
-        delivery.completedAt = new Date(due).toISOString();
-        break;
-      }
-      const outcome = RECEIVER_OUTCOME[webhook.receiver];
-      if (now < due + OUTCOME_DURATION_MS[outcome]) {
-        delivery.status = 'delivering';
-        break;
-      }
-      recordAttempt(delivery, webhook, due, outcome);
+      if (due > now || due >= nextDue || blockingDelivery(delivery)) continue;
+      next = delivery;
+      nextDue = due;
+    }
+    if (!next) break;
+    const webhook = findWebhook(next.webhookId);
+    if (!webhook || webhook.status === 'disabled') {
+      next.status = 'skipped';
+      next.nextAttemptAt = null;
+      next.completedAt = new Date(nextDue).toISOString();
+      releaseWaiting(next, nextDue);
+      continue;
+    }
+    const outcome = RECEIVER_OUTCOME[webhook.receiver];
+    if (now < nextDue + OUTCOME_DURATION_MS[outcome]) {
+      sending.add(next);
+      continue;
+    }
+    recordAttempt(next, webhook, nextDue, outcome);
+  }
+  for (const delivery of db.deliveries) {
+    if (delivery.nextAttemptAt !== null) {
+      delivery.status = sending.has(delivery) ? 'delivering' : 'pending';
     }
   }
 }
@@ -428,8 +616,10 @@ export function advanceDeliveries(now = mockNow()): void {
 export function toDeliverySummary(delivery: DeliveryRecord): DeliverySummary {
   const webhook = findWebhook(delivery.webhookId);
   const agent = db.agents.find((a) => a.id === delivery.agentId);
-  const last = delivery.attempts.at(-1);
+  // A one-off attempt to another URL says nothing about the endpoint: the summary is about the endpoint.
+  const last = delivery.attempts.findLast((a) => a.kind !== 'redelivery_to_url');
   const skipped = delivery.status === 'skipped';
+  const blocking = delivery.nextAttemptAt !== null ? blockingDelivery(delivery) : undefined;
   return {
     id: delivery.id,
     webhookId: delivery.webhookId,
@@ -444,7 +634,7 @@ export function toDeliverySummary(delivery: DeliveryRecord): DeliverySummary {
     responseStatus: last?.response?.status ?? null,
     latencyMs: last?.durationMs ?? null,
     lastError: skipped
-      ? 'The endpoint was disabled when the event arrived'
+      ? 'The endpoint was disabled when the delivery was due, so nothing was sent'
       : delivery.status === 'succeeded'
         ? null
         : (last?.error?.message ?? null),
@@ -457,7 +647,9 @@ export function toDeliverySummary(delivery: DeliveryRecord): DeliverySummary {
     createdAt: delivery.createdAt,
     nextAttemptAt: delivery.nextAttemptAt,
     completedAt: delivery.completedAt,
-    waitingFor: null,
+    waitingFor: blocking
+      ? { id: blocking.id, eventType: blocking.eventType, status: blocking.status }
+      : null,
   };
 }
 

@@ -22,26 +22,10 @@ import {
   toWebhookDetail,
   toWebhookSummary,
 } from './mock-db';
+import { publishLiveChanges } from './mock-live';
+import { isPrivateTarget, PRIVATE_TARGET } from './mock-url-guard';
 
 const SECRET_OVERLAP_MS = 24 * 60 * 60 * 1000;
-
-/** A rough copy of the server's save-time SSRF guard: enough for the UI to show the refusal. */
-function isPrivateTarget(url: string): boolean {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host === '::1' ||
-    host === '0.0.0.0' ||
-    /^(127|10)\./.test(host) ||
-    /^192\.168\./.test(host) ||
-    /^169\.254\./.test(host) ||
-    /^172\.(1[6-9]|2\d|3[01])\./.test(host)
-  );
-}
-
-const PRIVATE_TARGET =
-  'This URL points to a private or local address, which Ringpost does not send to';
 
 function urlTaken(url: string, exceptId?: string) {
   return db.webhooks.some((w) => w.url === url && w.id !== exceptId);
@@ -150,6 +134,7 @@ export const webhookHandlers = [
         webhook.disabledReason = `Disabled by ${user.name}`;
       }
       webhook.updatedAt = now.toISOString();
+      publishLiveChanges();
       return HttpResponse.json<WebhookDetail>(toWebhookDetail(webhook, user.role));
     });
   }),

@@ -1,4 +1,5 @@
 import {
+  Activity,
   Bot,
   KeyRound,
   LogOut,
@@ -8,7 +9,7 @@ import {
   Webhook,
 } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
-import { NavLink } from 'react-router';
+import { Link, useLocation, useMatch } from 'react-router';
 import type { SessionUser } from '@contract/auth';
 import { ConfirmDialog } from '@client/components/ui/confirm-dialog';
 import { cn } from '@client/lib/cn';
@@ -38,6 +39,37 @@ const ROLE_LABELS: Record<SessionUser['role'], string> = {
   support: 'Support',
   viewer: 'Viewer',
 };
+
+interface NavEntry {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  /** Other pages that belong to this entry (a call's deliveries belong to Deliveries). */
+  alsoActiveUnder?: readonly string[];
+}
+
+/** Agents; Monitor → Deliveries; Features → Webhooks, API keys. */
+const NAVIGATION: { title?: string; items: NavEntry[] }[] = [
+  { items: [{ to: paths.agents(), label: 'Agents', icon: <Bot className="size-5" /> }] },
+  {
+    title: 'Monitor',
+    items: [
+      {
+        to: paths.deliveries(),
+        label: 'Deliveries',
+        icon: <Activity className="size-5" />,
+        alsoActiveUnder: ['/calls/'],
+      },
+    ],
+  },
+  {
+    title: 'Features',
+    items: [
+      { to: paths.webhooks(), label: 'Webhooks', icon: <Webhook className="size-5" /> },
+      { to: paths.apiKeys(), label: 'API keys', icon: <KeyRound className="size-5" /> },
+    ],
+  },
+];
 
 function initial(name: string) {
   return name.trim().charAt(0).toUpperCase() || '?';
@@ -79,35 +111,21 @@ export function Sidebar({
       </div>
 
       <nav aria-label="Main" className="flex-1 overflow-y-auto">
-        <ul className="space-y-1">
-          <NavItem to={paths.agents()} icon={<Bot className="size-5" />} collapsed={collapsed}>
-            Agents
-          </NavItem>
-        </ul>
-        <h2
-          className={cn(
-            'mt-6 mb-1.5 px-3 text-xs font-medium text-gray-600',
-            collapsed && 'sr-only',
-          )}
-        >
-          Features
-        </h2>
-        <ul className="space-y-1">
-          <NavItem
-            to={paths.webhooks()}
-            icon={<Webhook className="size-5" />}
-            collapsed={collapsed}
-          >
-            Webhooks
-          </NavItem>
-          <NavItem
-            to={paths.apiKeys()}
-            icon={<KeyRound className="size-5" />}
-            collapsed={collapsed}
-          >
-            API keys
-          </NavItem>
-        </ul>
+        {NAVIGATION.map((group, index) => (
+          <NavGroup key={group.title ?? index} title={group.title} collapsed={collapsed}>
+            {group.items.map((item) => (
+              <NavItem
+                key={item.to}
+                to={item.to}
+                icon={item.icon}
+                collapsed={collapsed}
+                alsoActiveUnder={item.alsoActiveUnder}
+              >
+                {item.label}
+              </NavItem>
+            ))}
+          </NavGroup>
+        ))}
       </nav>
 
       <div className="space-y-1 border-t border-gray-200 pt-3">
@@ -192,37 +210,68 @@ export function Sidebar({
   );
 }
 
+/** A titled group of entries; collapsed, the title is kept for screen readers only. */
+function NavGroup({
+  title,
+  collapsed,
+  children,
+}: {
+  title: string | undefined;
+  collapsed: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {title === undefined ? null : (
+        <h2
+          className={cn(
+            'mt-6 mb-1.5 px-3 text-xs font-medium text-gray-600',
+            collapsed && 'sr-only',
+          )}
+        >
+          {title}
+        </h2>
+      )}
+      <ul className="space-y-1">{children}</ul>
+    </>
+  );
+}
+
 function NavItem({
   to,
   icon,
   collapsed,
+  alsoActiveUnder = [],
   children,
 }: {
   to: string;
   icon: ReactNode;
   collapsed: boolean;
+  alsoActiveUnder?: readonly string[] | undefined;
   children: string;
 }) {
+  const { pathname } = useLocation();
+  const matched = useMatch({ path: to, end: false });
+  const active = matched !== null || alsoActiveUnder.some((prefix) => pathname.startsWith(prefix));
   return (
     <li>
-      <NavLink
+      <Link
         to={to}
         title={collapsed ? children : undefined}
-        className={({ isActive }) =>
-          cn(
-            'flex items-center gap-3 rounded-lg py-2 text-[15px] focus-visible:outline-2 focus-visible:outline-brand-600',
-            collapsed ? 'justify-center px-0' : 'px-3',
-            isActive
-              ? 'bg-gray-200/70 font-medium text-gray-900'
-              : 'text-gray-700 hover:bg-gray-200/50 hover:text-gray-900',
-          )
-        }
+        aria-current={active ? 'page' : undefined}
+        className={cn(
+          'flex items-center gap-3 rounded-lg py-2 text-[15px] focus-visible:outline-2 focus-visible:outline-brand-600',
+          collapsed ? 'justify-center px-0' : 'px-3',
+          active
+            ? 'bg-gray-200/70 font-medium text-gray-900'
+            : 'text-gray-700 hover:bg-gray-200/50 hover:text-gray-900',
+        )}
       >
         <span aria-hidden="true" className="shrink-0">
           {icon}
         </span>
         <span className={cn(collapsed && 'sr-only')}>{children}</span>
-      </NavLink>
+      </Link>
     </li>
   );
 }

@@ -2,7 +2,7 @@ import type { ComponentProps } from 'react';
 import { cn } from '@client/lib/cn';
 
 type Variant = 'primary' | 'secondary' | 'ghost' | 'danger' | 'danger-ghost';
-type Size = 'sm' | 'md' | 'icon';
+type Size = 'sm' | 'md' | 'icon' | 'icon-sm';
 
 const variants: Record<Variant, string> = {
   primary: 'bg-brand-600 text-white shadow-sm hover:bg-brand-700 disabled:bg-brand-600/45',
@@ -17,6 +17,8 @@ const sizes: Record<Size, string> = {
   sm: 'h-8 gap-1.5 rounded-lg px-3 text-sm',
   md: 'h-10 gap-2 rounded-xl px-4 text-sm',
   icon: 'size-9 rounded-lg',
+  /** Beside a value in a dense list (a copy button). */
+  'icon-sm': 'size-7 rounded-md',
 };
 
 /** The classes of a button, for a `Link` that should look like one. */

@@ -25,12 +25,15 @@ export function DialogContent({
   children,
   showClose = true,
   size = 'lg',
+  placement = 'center',
   onOpenAutoFocus,
   onCloseAutoFocus,
   ...props
 }: ComponentProps<typeof DialogPrimitive.Content> & {
   showClose?: boolean;
   size?: keyof typeof widths;
+  /** In the middle of the page, or as a full-height panel at its right edge (a detail beside a list). */
+  placement?: 'center' | 'right';
 }) {
   // Radix returns focus to its Trigger; our dialogs are mostly opened from state (a URL parameter, a
   // row's button) without one, so remember what had focus when the dialog appeared and go back there.
@@ -42,9 +45,12 @@ export function DialogContent({
       <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-gray-900/40 backdrop-blur-[1px]" />
       <DialogPrimitive.Content
         className={cn(
-          'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col',
+          placement === 'center'
+            ? 'fixed top-1/2 left-1/2 max-h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 rounded-2xl'
+            : 'fixed inset-y-0 right-0 h-full w-[calc(100vw-1rem)] rounded-l-2xl',
+          'z-50 flex flex-col',
           widths[size],
-          'rounded-2xl border border-gray-200 bg-white shadow-xl focus:outline-none',
+          'border border-gray-200 bg-white shadow-xl focus:outline-none',
           className,
         )}
         onOpenAutoFocus={(event) => {

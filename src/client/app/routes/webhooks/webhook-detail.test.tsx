@@ -21,7 +21,7 @@ describe('WebhookDetailRoute', () => {
     expect(await screen.findByText('Test event queued')).toBeInTheDocument();
     const table = await screen.findByRole('table');
     const [, row] = within(table).getAllByRole('row');
-    expect(row).toHaveTextContent(/\.post-conversationTest/);
+    expect(row).toHaveTextContent(/EndTest/);
     expect(db.deliveries).toEqual([
       expect.objectContaining({
         webhookId: webhook.id,

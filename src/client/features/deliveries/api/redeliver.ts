@@ -15,7 +15,15 @@ export function useRedeliver() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: redeliver,
-    // Lists and the open detail pick up the new attempt, and keep polling until it has settled.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.all }),
+    // The open detail, its call and the lists show it queued at once; the live stream brings the attempt.
+    onSettled: async (summary, _error, deliveryId) => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: deliveryKeys.detail(deliveryId) }),
+        queryClient.invalidateQueries({ queryKey: deliveryKeys.lists() }),
+        summary
+          ? queryClient.invalidateQueries({ queryKey: deliveryKeys.call(summary.callId) })
+          : null,
+      ]);
+    },
   });
 }

@@ -6,7 +6,6 @@ import {
   advanceMockClock,
   createMockAgent,
   createMockWebhook,
-  db,
   freezeMockClock,
 } from '@testing/mocks/mock-db';
 import { server } from '@testing/msw-server';
@@ -16,18 +15,14 @@ import { DeliveriesTable } from './deliveries-table';
 const HOUR = 3_600_000;
 
 function setUp({ signedInAs = 'admin' }: { signedInAs?: Role } = {}) {
-  const pollMs = 20;
   freezeMockClock();
   const webhook = createMockWebhook({ url: 'https://crm.example.com/hooks' });
   const agent = createMockAgent({ name: 'Reception' });
-  const view = renderWithProviders(
-    <DeliveriesTable filters={{ webhookId: webhook.id }} pollMs={pollMs} />,
-    {
-      path: '/webhooks/:webhookId',
-      url: `/webhooks/${webhook.id}`,
-      signedInAs,
-    },
-  );
+  const view = renderWithProviders(<DeliveriesTable filters={{ webhookId: webhook.id }} />, {
+    path: '/webhooks/:webhookId',
+    url: `/webhooks/${webhook.id}`,
+    signedInAs,
+  });
   return { ...view, webhook, agent };
 }
 
@@ -44,8 +39,18 @@ function rows() {
     );
 }
 
+/** Every `GET /deliveries` made from now on. */
+function listRequests() {
+  const urls: URL[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (request.method === 'GET' && url.pathname === '/api/v1/deliveries') urls.push(url);
+  });
+  return urls;
+}
+
 describe('DeliveriesTable', () => {
-  it('lists the newest first, with status, event, response and attempts', async () => {
+  it('lists the newest first: time to the second, status, event label, call id, response, attempts', async () => {
     const { webhook, agent } = setUp();
     createPastDelivery({
       webhook,
@@ -61,7 +66,7 @@ describe('DeliveriesTable', () => {
       eventType: 'post-conversation',
       callId: 'call_1',
       at: Date.now() - HOUR,
-      outcomes: ['timeout', 'bad-gateway'],
+      outcomes: ['bad-gateway', 'timeout'],
       final: true,
     });
     createPastDelivery({
@@ -75,24 +80,30 @@ describe('DeliveriesTable', () => {
 
     expect(await screen.findAllByRole('button', { name: /^View payload/ })).toHaveLength(3);
     const [test, failed, delivered] = rows();
-    expect(test?.slice(1, 5)).toEqual([
+    expect(test?.[0]).toMatch(/^\d{1,2} \w{3} \d{4}, \d\d:\d\d:\d\d$/);
+    expect(test?.slice(1, 6)).toEqual([
       'Delivered',
-      expect.stringMatching(/\.analytics-completedTest$/),
+      'Analytics CompletedTestTest event, no agent',
+      'test_1',
       '200',
       '1',
     ]);
-    expect(failed?.slice(1, 5)).toEqual([
+    // A timeout says what the limit was.
+    expect(failed?.slice(1, 6)).toEqual([
       'Failed',
-      `${agent.id}.post-conversationReception`,
-      '502',
+      'EndReception',
+      'call_1',
+      'Timed outNo response within 15 s',
       '2',
     ]);
-    expect(delivered?.slice(1, 5)).toEqual([
-      'Delivered',
-      `${agent.id}.pre-conversationReception`,
-      '200',
-      '1',
-    ]);
+    expect(delivered?.slice(1, 3)).toEqual(['Delivered', 'StartReception']);
+    expect(screen.getAllByRole('link', { name: 'call_1' })[0]).toHaveAttribute(
+      'href',
+      '/calls/call_1',
+    );
+    expect(screen.getAllByRole('button', { name: 'Copy call id call_1' })).toHaveLength(2);
+    // Never the wire name `<agent>.<eventType>` as the event's name.
+    expect(screen.queryByText(`${agent.id}.post-conversation`)).not.toBeInTheDocument();
   });
 
   it('loads older deliveries page by page', async () => {
@@ -114,148 +125,60 @@ describe('DeliveriesTable', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
 
-  it('updates a delivery on its way by polling until it has settled', async () => {
+  it('turns a row Delivered when the live stream says it changed, and asks nothing while nothing changes', async () => {
     const { webhook, agent } = setUp();
     createDelivery({ webhook, agentId: agent.id, callId: 'call_1', eventType: 'pre-conversation' });
 
     expect(await screen.findByText('Pending')).toBeInTheDocument();
+    const requests = listRequests();
+    // Quiet: no change, no request (a poll would have asked again by now).
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(requests).toHaveLength(0);
+
     advanceMockClock(2_000);
     expect(await screen.findByText('Delivered')).toBeInTheDocument();
-    expect(rows()[0]?.slice(3, 5)).toEqual(['200', '1']);
+    expect(rows()[0]?.slice(4, 6)).toEqual(['200', '1']);
+    expect(requests).toHaveLength(1);
   });
 
-  it('shows the request and every attempt, with its response or its failure', async () => {
-    const { user, webhook, agent } = setUp();
-    const delivery = createPastDelivery({
-      webhook,
-      agent,
-      eventType: 'post-conversation',
-      callId: 'call_1',
-      at: Date.now() - HOUR,
-      outcomes: ['timeout', 'bad-gateway'],
-      final: true,
-    });
-
-    await user.click(await screen.findByRole('button', { name: /^View payload/ }));
-    const dialog = await screen.findByRole('dialog', { name: 'Delivery payload' });
-    expect(
-      await within(dialog).findByRole('heading', { name: 'Attempts (2)' }),
-    ).toBeInTheDocument();
-
-    expect(within(dialog).getByText('Failed')).toBeInTheDocument();
-    expect(within(dialog).getByText(`POST`).parentElement).toHaveTextContent(
-      'POST https://crm.example.com/hooks',
-    );
-    expect(within(dialog).getByLabelText('Request headers')).toHaveTextContent(
-      `webhook-id${delivery.id}`,
-    );
-    const body = within(dialog).getByRole('region', { name: 'Request body' });
-    expect(body).toHaveTextContent(`"id": "${delivery.id}"`);
-    expect(body).toHaveTextContent(`"event": "${agent.id}.post-conversation"`);
-
-    const attempts = within(dialog)
-      .getAllByRole('listitem')
-      .filter((item) => /^Attempt \d/.test(item.textContent));
-    // Latest first: the 502 that explains the status, then the timeout before it.
-    expect(attempts).toHaveLength(2);
-    const [second, first] = attempts as [HTMLElement, HTMLElement];
-    expect(within(second).getByRole('heading', { name: 'Attempt 2' })).toBeInTheDocument();
-    expect(second).toHaveTextContent('Response 502');
-    expect(second).toHaveTextContent('Error response: The endpoint answered 502 Bad Gateway');
-    expect(
-      within(second).getByRole('region', { name: 'Attempt 2 response body' }),
-    ).toHaveTextContent('502 Bad Gateway');
-    expect(within(first).getByRole('heading', { name: 'Attempt 1' })).toBeInTheDocument();
-    expect(first).toHaveTextContent('No response');
-    expect(first).toHaveTextContent('Timed out: No response within 15 s');
-    expect(within(first).queryByText('Response body')).not.toBeInTheDocument();
-  });
-
-  it('notes a response body that was cut short', async () => {
-    const { user, webhook, agent } = setUp();
-    createPastDelivery({
-      webhook,
-      agent,
-      eventType: 'post-conversation',
-      callId: 'call_1',
-      at: Date.now() - HOUR,
-      outcomes: ['error-page'],
-      final: true,
-    });
-    await user.click(await screen.findByRole('button', { name: /^View payload/ }));
-    const dialog = await screen.findByRole('dialog', { name: 'Delivery payload' });
-    expect(
-      await within(dialog).findByText(
-        'The body was longer than 64 KiB: only its beginning was kept.',
-      ),
-    ).toBeInTheDocument();
-  });
-
-  it('shows a body that is not text in base64, and says so', async () => {
-    const { user, webhook, agent } = setUp();
+  it('shows that a delivery waits for its call’s Start', async () => {
+    const { webhook, agent } = setUp();
+    webhook.receiver = 'server-error';
     createPastDelivery({
       webhook,
       agent,
       eventType: 'pre-conversation',
       callId: 'call_1',
-      at: Date.now() - HOUR,
-      outcomes: ['binary'],
-      final: true,
+      at: Date.now() - 60_000,
+      outcomes: ['bad-gateway'],
     });
-    await user.click(await screen.findByRole('button', { name: /^View payload/ }));
-    const dialog = await screen.findByRole('dialog', { name: 'Delivery payload' });
-    expect(await within(dialog).findByText('ZXJyAP8=')).toBeInTheDocument();
-    expect(
-      within(dialog).getByText(/bytes that are not text .* shown in base64, exactly as received/),
-    ).toBeInTheDocument();
-  });
-
-  it('redelivers: posts, confirms, and shows the new attempt', async () => {
-    const { user, webhook, agent } = setUp();
-    const delivery = createPastDelivery({
+    createDelivery({
       webhook,
-      agent,
-      eventType: 'post-conversation',
+      agentId: agent.id,
       callId: 'call_1',
-      at: Date.now() - HOUR,
-      outcomes: ['timeout'],
-      final: true,
-    });
-    const posts: string[] = [];
-    server.events.on('request:start', ({ request }) => {
-      if (request.method === 'POST') posts.push(new URL(request.url).pathname);
+      eventType: 'post-conversation',
     });
 
-    await user.click(await screen.findByRole('button', { name: /^View payload/ }));
-    const dialog = await screen.findByRole('dialog', { name: 'Delivery payload' });
-    await within(dialog).findByRole('heading', { name: 'Attempts (1)' });
-    await user.click(within(dialog).getByRole('button', { name: 'Redeliver' }));
-
-    expect(await screen.findByText('Redelivery queued')).toBeInTheDocument();
-    expect(posts).toEqual([`/api/v1/deliveries/${delivery.id}/redeliver`]);
-    advanceMockClock(2_000);
-    expect(
-      await within(dialog).findByRole('heading', { name: 'Attempts (2)' }),
-    ).toBeInTheDocument();
-    expect(db.deliveries[0]?.status).toBe('succeeded');
+    await screen.findAllByRole('button', { name: /^View payload/ });
+    expect(rows()[0]?.[1]).toBe("PendingWaits for this call's Start");
+    expect(rows()[1]?.[1]).toMatch(/^PendingRetry at \d\d:\d\d:\d\d$/);
   });
 
-  it('lets a viewer read a payload but not redeliver it', async () => {
-    const { user, webhook, agent } = setUp({ signedInAs: 'viewer' });
+  it('opens a delivery’s payload', async () => {
+    const { user, webhook, agent } = setUp();
     createPastDelivery({
       webhook,
       agent,
-      eventType: 'pre-conversation',
+      eventType: 'post-conversation',
       callId: 'call_1',
       at: Date.now() - HOUR,
       outcomes: ['ok'],
     });
-    await user.click(await screen.findByRole('button', { name: /^View payload/ }));
-    const dialog = await screen.findByRole('dialog', { name: 'Delivery payload' });
-    await within(dialog).findByRole('heading', { name: 'Attempts (1)' });
-    const redeliver = within(dialog).getByRole('button', { name: 'Redeliver' });
-    expect(redeliver).toBeDisabled();
-    expect(redeliver).toHaveAccessibleDescription('Only admins and support staff can redeliver');
+    await user.click(await screen.findByRole('button', { name: /^View payload of End/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'End delivery' });
+    expect(
+      await within(dialog).findByRole('heading', { name: 'Attempts (1)' }),
+    ).toBeInTheDocument();
   });
 
   it('explains an empty list', async () => {

@@ -1,34 +1,41 @@
 import { Inbox } from 'lucide-react';
 import { useState } from 'react';
 import { ErrorAlert } from '@client/components/ui/alert';
-import { Badge } from '@client/components/ui/badge';
 import { Button } from '@client/components/ui/button';
 import { EmptyState } from '@client/components/ui/empty-state';
 import { QueryError } from '@client/components/ui/query-error';
 import { LoadingSkeleton } from '@client/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader } from '@client/components/ui/table';
 import { errorMessage } from '@client/lib/api-client';
-import { formatDateTime, formatTime } from '@client/lib/format';
 import type { DeliveryFilters } from '../api/delivery-keys';
 import { useDeliveryPages } from '../api/get-deliveries';
-import { DeliveryResponse, ViewPayloadButton } from './delivery-cells';
-import { DeliveryStatusBadge } from './delivery-status-badge';
+import {
+  DeliveryCallCell,
+  DeliveryEventCell,
+  DeliveryResponse,
+  DeliveryStatusCell,
+  DeliveryTime,
+  ViewPayloadButton,
+} from './delivery-cells';
 import { LazyDeliveryPayloadDialog } from './lazy-delivery-payload-dialog';
 
 /**
- * An endpoint's recent deliveries, newest first, a page at a time. Rows still on their way update
- * in place (the list polls until they settle); "View payload" opens the delivery.
+ * Recent deliveries of an endpoint or an agent, newest first, a page at a time ("Load more"). The live
+ * stream keeps the rows current while the page is open; "View payload" opens a delivery.
  */
 export function DeliveriesTable({
   filters,
-  pollMs,
+  pageSize,
+  showAgent = true,
   emptyText = 'Deliveries appear here when an agent sends an event to this endpoint, or when you send a test event.',
 }: {
   filters: DeliveryFilters;
-  pollMs?: number;
+  pageSize?: number;
+  /** The agent under each event (an endpoint's list); off where every row is the same agent's. */
+  showAgent?: boolean;
   emptyText?: string;
 }) {
-  const deliveries = useDeliveryPages(filters, { pollMs });
+  const deliveries = useDeliveryPages(filters, { pageSize });
   const [viewing, setViewing] = useState<string | null>(null);
 
   if (deliveries.isPending) return <LoadingSkeleton label="Loading deliveries" lines={4} />;
@@ -56,9 +63,10 @@ export function DeliveriesTable({
         <Table>
           <TableHead>
             <tr>
-              <TableHeader>Created on</TableHeader>
+              <TableHeader>Time</TableHeader>
               <TableHeader>Status</TableHeader>
-              <TableHeader>Event type</TableHeader>
+              <TableHeader>Event</TableHeader>
+              <TableHeader>Call id</TableHeader>
               <TableHeader>Response</TableHeader>
               <TableHeader>Attempts</TableHeader>
               <TableHeader>
@@ -69,32 +77,19 @@ export function DeliveriesTable({
           <TableBody>
             {items.map((delivery) => (
               <tr key={delivery.id} className="hover:bg-gray-50">
-                <TableCell className="whitespace-nowrap text-gray-900">
-                  <time dateTime={delivery.createdAt}>{formatDateTime(delivery.createdAt)}</time>
+                <TableCell className="text-gray-900">
+                  <DeliveryTime delivery={delivery} />
                 </TableCell>
                 <TableCell className="whitespace-nowrap">
-                  <DeliveryStatusBadge status={delivery.status} />
-                  {delivery.status === 'pending' &&
-                  delivery.attemptCount > 0 &&
-                  delivery.nextAttemptAt ? (
-                    <span className="mt-1 block text-xs text-gray-600">
-                      Retry at{' '}
-                      <time dateTime={delivery.nextAttemptAt}>
-                        {formatTime(delivery.nextAttemptAt)}
-                      </time>
-                    </span>
-                  ) : null}
+                  <DeliveryStatusCell delivery={delivery} />
                 </TableCell>
                 <TableCell>
-                  <span className="flex flex-wrap items-center gap-2">
-                    <span className="font-mono text-[13px] text-gray-900">{delivery.event}</span>
-                    {delivery.isTest ? <Badge>Test</Badge> : null}
-                  </span>
-                  {delivery.agentName ? (
-                    <span className="block text-xs text-gray-600">{delivery.agentName}</span>
-                  ) : null}
+                  <DeliveryEventCell delivery={delivery} showAgent={showAgent} />
                 </TableCell>
-                <TableCell>
+                <TableCell className="max-w-56">
+                  <DeliveryCallCell callId={delivery.callId} />
+                </TableCell>
+                <TableCell className="max-w-64">
                   <DeliveryResponse delivery={delivery} />
                 </TableCell>
                 <TableCell className="tabular-nums">{delivery.attemptCount}</TableCell>
@@ -119,11 +114,7 @@ export function DeliveriesTable({
           </Button>
         </div>
       ) : null}
-      <LazyDeliveryPayloadDialog
-        deliveryId={viewing}
-        pollMs={pollMs}
-        onClose={() => setViewing(null)}
-      />
+      <LazyDeliveryPayloadDialog deliveryId={viewing} onClose={() => setViewing(null)} />
     </div>
   );
 }

@@ -1,22 +1,94 @@
-import type { DeliverySummary, FailureCategory } from '@contract/deliveries';
+/** The cells every table of deliveries shares: time, status, event, call, response. */
+import { Link } from 'react-router';
+import type { DeliverySummary } from '@contract/deliveries';
+import { Badge } from '@client/components/ui/badge';
 import { Button } from '@client/components/ui/button';
-import { formatDateTime } from '@client/lib/format';
+import { CopyButton } from '@client/components/ui/copy-button';
+import { linkClasses } from '@client/components/ui/link-classes';
+import { formatPreciseDateTime, formatTime } from '@client/lib/format';
+import { paths } from '@client/lib/paths';
+import { FAILURE_CATEGORY_LABELS, eventLabel, waitingText } from '../utils/delivery-status';
+import { DeliveryStatusBadge } from './delivery-status-badge';
 import { preloadDeliveryPayloadDialog } from './lazy-delivery-payload-dialog';
 
-/** Short names for why no HTTP answer came back; the full message is in the title and the payload dialog. */
-const FAILURE_LABELS: Record<FailureCategory, string> = {
-  dns: 'DNS failure',
-  connect: 'Connection failed',
-  tls: 'TLS error',
-  timeout: 'Timed out',
-  http_status: 'HTTP error',
-  redirect: 'Redirect',
-  blocked: 'Blocked address',
-  endpoint_disabled: 'Endpoint disabled',
-};
+/** When the delivery was created, to the second. */
+export function DeliveryTime({ delivery }: { delivery: DeliverySummary }) {
+  return (
+    <time dateTime={delivery.createdAt} className="whitespace-nowrap tabular-nums">
+      {formatPreciseDateTime(delivery.createdAt)}
+    </time>
+  );
+}
 
-/** The answer in one cell: the HTTP status when there was one, otherwise why there was none. */
-export function DeliveryResponse({ delivery }: { delivery: DeliverySummary }) {
+/** The status badge and, under it, what it waits for or when it is tried again. */
+export function DeliveryStatusCell({ delivery }: { delivery: DeliverySummary }) {
+  let note: string | null = null;
+  if (delivery.waitingFor) {
+    note = waitingText(delivery.waitingFor);
+  } else if (delivery.status === 'pending' && delivery.attemptCount > 0 && delivery.nextAttemptAt) {
+    note = `Retry at ${formatTime(delivery.nextAttemptAt)}`;
+  }
+  return (
+    <>
+      <DeliveryStatusBadge status={delivery.status} />
+      {note ? (
+        <span className="mt-1 block text-xs whitespace-nowrap text-gray-600">{note}</span>
+      ) : null}
+    </>
+  );
+}
+
+/** The event's label (Start, End, Analytics Completed), marked when it was a test event. */
+export function DeliveryEventCell({
+  delivery,
+  showAgent = false,
+}: {
+  delivery: DeliverySummary;
+  /** The agent under the label, where the table has no agent column of its own. */
+  showAgent?: boolean;
+}) {
+  return (
+    <>
+      <span className="flex flex-wrap items-center gap-2">
+        <span className="font-medium text-gray-900">{eventLabel(delivery.eventType)}</span>
+        {delivery.isTest ? <Badge>Test</Badge> : null}
+      </span>
+      {showAgent ? (
+        <span className="mt-0.5 block text-xs text-gray-600">
+          {delivery.agentName ?? 'Test event, no agent'}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** The call id, linking to the call's view, with a copy button. */
+export function DeliveryCallCell({ callId }: { callId: string }) {
+  return (
+    <span className="flex min-w-0 items-center gap-0.5">
+      <Link
+        to={paths.call(callId)}
+        title={callId}
+        className={linkClasses({ className: 'min-w-0 truncate font-mono text-xs' })}
+      >
+        {callId}
+      </Link>
+      <CopyButton value={callId} what="call id" label={`Copy call id ${callId}`} />
+    </span>
+  );
+}
+
+/**
+ * The answer in one cell: the HTTP status when there was one, otherwise why there was none, with the
+ * engine's message (a timeout names its limit).
+ */
+export function DeliveryResponse({
+  delivery,
+  withMessage = true,
+}: {
+  delivery: DeliverySummary;
+  withMessage?: boolean;
+}) {
   if (delivery.responseStatus !== null) {
     const ok = delivery.responseStatus >= 200 && delivery.responseStatus < 300;
     return (
@@ -36,7 +108,12 @@ export function DeliveryResponse({ delivery }: { delivery: DeliverySummary }) {
   if (delivery.lastErrorCategory) {
     return (
       <span className="text-red-800" title={delivery.lastError ?? undefined}>
-        {FAILURE_LABELS[delivery.lastErrorCategory]}
+        <span className="whitespace-nowrap">
+          {FAILURE_CATEGORY_LABELS[delivery.lastErrorCategory]}
+        </span>
+        {withMessage && delivery.lastError ? (
+          <span className="mt-0.5 block text-xs text-gray-700">{delivery.lastError}</span>
+        ) : null}
       </span>
     );
   }
@@ -62,7 +139,7 @@ export function ViewPayloadButton({
     <Button
       size="sm"
       variant="ghost"
-      aria-label={`View payload of ${delivery.event} created ${formatDateTime(delivery.createdAt)}`}
+      aria-label={`View payload of ${eventLabel(delivery.eventType)} (${delivery.event}) created ${formatPreciseDateTime(delivery.createdAt)}`}
       onClick={() => onView(delivery.id)}
       onPointerEnter={preloadDeliveryPayloadDialog}
       onFocus={preloadDeliveryPayloadDialog}

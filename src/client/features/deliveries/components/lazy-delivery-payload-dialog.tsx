@@ -15,12 +15,16 @@ export function preloadDeliveryPayloadDialog() {
 export function LazyDeliveryPayloadDialog({
   deliveryId,
   onClose,
-  pollMs,
+  placement,
+  showCallLink,
+  deliveryLink,
 }: {
   deliveryId: string | null;
   onClose: () => void;
-  /** How often an open delivery that is on its way is asked for again. */
-  pollMs?: number;
+  placement?: 'center' | 'right';
+  /** "View call" beside the call id (default); off where the call is already shown. */
+  showCallLink?: boolean;
+  deliveryLink?: (deliveryId: string) => string;
 }) {
   if (deliveryId === null) return null;
   return (
@@ -33,7 +37,9 @@ export function LazyDeliveryPayloadDialog({
     >
       <DeliveryPayloadDialog
         deliveryId={deliveryId}
-        pollMs={pollMs}
+        placement={placement}
+        showCallLink={showCallLink}
+        deliveryLink={deliveryLink}
         open
         onOpenChange={(open) => !open && onClose()}
       />

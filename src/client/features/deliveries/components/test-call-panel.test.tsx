@@ -21,13 +21,7 @@ function setUp(eventTypes: EventType[], receiver: 'verifies' | 'server-error' = 
   const call = scheduleTestCall(agent.id);
   const onClose = vi.fn();
   const view = renderWithProviders(
-    <TestCallPanel
-      agentId={agent.id}
-      call={call}
-      eventTypes={eventTypes}
-      pollMs={20}
-      onClose={onClose}
-    />,
+    <TestCallPanel agentId={agent.id} call={call} eventTypes={eventTypes} onClose={onClose} />,
     { path: '/agents/:agentId/webhook', url: `/agents/${agent.id}/webhook` },
   );
   return { ...view, call, onClose };
@@ -90,10 +84,22 @@ describe('TestCallPanel', () => {
     await screen.findByRole('table');
 
     advanceMockClock(1_500);
-    await vi.waitFor(() => expect(rows()).toEqual([['Start', 'Pending']]));
+    await vi.waitFor(() =>
+      expect(rows()).toEqual([
+        ['Start', expect.stringMatching(/^PendingRetry at \d\d:\d\d:\d\d$/)],
+      ]),
+    );
     const row = within(screen.getByRole('table')).getAllByRole('row')[1];
     await vi.waitFor(() => expect(row).toHaveTextContent('502'));
     expect(progress()).toHaveTextContent('Waiting for Start…');
+  });
+
+  it('links to the call’s view', async () => {
+    const { call } = setUp(ALL);
+    expect(await screen.findByRole('link', { name: 'View call' })).toHaveAttribute(
+      'href',
+      `/calls/${call.callId}`,
+    );
   });
 
   it('can be closed', async () => {

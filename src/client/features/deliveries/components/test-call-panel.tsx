@@ -2,22 +2,21 @@
  * A test call followed live: one row per event the agent subscribes to, in call order, each waiting
  * for the platform to publish it, then showing its delivery as the engine sends it.
  */
-import { Clock, X } from 'lucide-react';
+import { Clock, List, X } from 'lucide-react';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { DeliverySummary, TestCallResponse } from '@contract/deliveries';
 import { EVENT_TYPE_INFO, sortEventTypes, type EventType } from '@contract/event-types';
-import { Button } from '@client/components/ui/button';
+import { Button, buttonClasses } from '@client/components/ui/button';
 import { QueryError } from '@client/components/ui/query-error';
 import { LoadingSkeleton } from '@client/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader } from '@client/components/ui/table';
 import { formatList, formatTime } from '@client/lib/format';
+import { paths } from '@client/lib/paths';
 import { useDeliveries } from '../api/get-deliveries';
 import { isInFlight } from '../utils/delivery-status';
-import { DeliveryResponse, ViewPayloadButton } from './delivery-cells';
-import { DeliveryStatusBadge } from './delivery-status-badge';
+import { DeliveryResponse, DeliveryStatusCell, ViewPayloadButton } from './delivery-cells';
 import { LazyDeliveryPayloadDialog } from './lazy-delivery-payload-dialog';
-
-export const TEST_CALL_POLL_MS = 1_000;
 
 interface Row {
   eventType: EventType;
@@ -55,22 +54,6 @@ function unpublished(row: Row, now: number): boolean {
   );
 }
 
-/**
- * Every second while something is about to happen; every ten while the only thing left is a retry
- * scheduled later (a failing endpoint); not at all once every event has settled.
- */
-function pollDelay(rows: readonly Row[], pollMs: number, now: number): number | false {
-  if (rows.every(settled)) return false;
-  const soon = rows.some(
-    ({ delivery }) =>
-      delivery === null ||
-      delivery.status === 'delivering' ||
-      delivery.nextAttemptAt === null ||
-      Date.parse(delivery.nextAttemptAt) - now < 10 * pollMs,
-  );
-  return soon ? pollMs : 10 * pollMs;
-}
-
 function progressText(rows: readonly Row[]): string {
   const label = (row: Row) => EVENT_TYPE_INFO[row.eventType].label;
   const waiting = rows.filter((row) => !settled(row));
@@ -86,23 +69,19 @@ export function TestCallPanel({
   agentId,
   call,
   eventTypes,
-  pollMs = TEST_CALL_POLL_MS,
   onClose,
 }: {
   agentId: string;
   call: TestCallResponse;
   /** The events the agent subscribes to: only these are delivered. */
   eventTypes: readonly EventType[];
-  pollMs?: number;
   onClose: () => void;
 }) {
   const [viewing, setViewing] = useState<string | null>(null);
+  // Followed by the live stream: each publish and attempt arrives as a change, nothing polls.
   const deliveries = useDeliveries(
     { agentId, callId: call.callId },
-    {
-      pollEvery: (page) =>
-        pollDelay(toRows(eventTypes, call, page?.items ?? []), pollMs, Date.now()),
-    },
+    { moving: (page) => !toRows(eventTypes, call, page?.items ?? []).every(settled) },
   );
   const rows = toRows(eventTypes, call, deliveries.data?.items ?? []);
   const startedAt = call.events[0]?.publishAt;
@@ -145,7 +124,7 @@ export function TestCallPanel({
               </TableCell>
               <TableCell>
                 {row.delivery && !unpublished(row, now) ? (
-                  <DeliveryStatusBadge status={row.delivery.status} />
+                  <DeliveryStatusCell delivery={row.delivery} />
                 ) : (
                   <span className="inline-flex items-center gap-1.5 text-sm text-gray-600">
                     <Clock aria-hidden="true" className="size-4" />
@@ -198,19 +177,24 @@ export function TestCallPanel({
             ) : null}
           </p>
         </div>
-        <Button variant="ghost" size="icon" aria-label="Close test call" onClick={onClose}>
-          <X aria-hidden="true" className="size-4" />
-        </Button>
+        <div className="flex shrink-0 items-center gap-1">
+          <Link
+            to={paths.call(call.callId)}
+            className={buttonClasses({ variant: 'ghost', size: 'sm' })}
+          >
+            <List aria-hidden="true" className="size-4" />
+            View call
+          </Link>
+          <Button variant="ghost" size="icon" aria-label="Close test call" onClick={onClose}>
+            <X aria-hidden="true" className="size-4" />
+          </Button>
+        </div>
       </div>
       <div className="mt-4 rounded-xl border border-gray-200">{body}</div>
       <p role="status" aria-label="Test call progress" className="mt-3 text-sm text-gray-700">
         {deliveries.data ? progressText(rows) : null}
       </p>
-      <LazyDeliveryPayloadDialog
-        deliveryId={viewing}
-        pollMs={pollMs}
-        onClose={() => setViewing(null)}
-      />
+      <LazyDeliveryPayloadDialog deliveryId={viewing} onClose={() => setViewing(null)} />
     </section>
   );
 }

@@ -1,0 +1,140 @@
+/**
+ * Bulk retry of an endpoint's failed deliveries, as the server does it: the count first (preview),
+ * then a job that re-queues them a few at a time (RETRY_JOB_STEP_MS of mock clock each), reports its
+ * progress and can be cancelled. Admins only for the changes; every role may read.
+ */
+import { HttpResponse, http } from 'msw';
+import { IdSchema } from '@contract/common';
+import {
+  RetryJobRequestSchema,
+  type RetryJob,
+  type RetryJobList,
+  type RetryJobPreview,
+} from '@contract/retry-jobs';
+import { API, apiError, parseBody, validationFailed, withWebhook } from './mock-api';
+import { advanceDeliveries } from './mock-deliveries';
+import { db, mockNow, nextMockId, type RetryJobRecord, type WebhookRecord } from './mock-db';
+import { publishLiveChanges } from './mock-live';
+
+/** The failed deliveries of an endpoint created at or after `since`, oldest first. */
+function failedSince(webhook: WebhookRecord, since: string) {
+  return db.deliveries
+    .filter(
+      (d) =>
+        d.webhookId === webhook.id &&
+        d.status === 'failed' &&
+        Date.parse(d.createdAt) >= Date.parse(since),
+    )
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function toRetryJob(job: RetryJobRecord): RetryJob {
+  return {
+    id: job.id,
+    webhookId: job.webhookId,
+    since: job.since,
+    status: job.status,
+    total: job.deliveryIds.length,
+    requeued: job.requeued,
+    createdAt: job.createdAt,
+    createdBy: job.createdBy,
+    finishedAt: job.finishedAt,
+  };
+}
+
+function findJob(webhook: WebhookRecord, jobId: unknown) {
+  const id = IdSchema.safeParse(jobId);
+  if (!id.success) {
+    return apiError(400, 'validation_failed', 'jobId: Must be a valid id', {
+      jobId: 'Must be a valid id',
+    });
+  }
+  const job = db.retryJobs.find((j) => j.id === id.data && j.webhookId === webhook.id);
+  return job ?? apiError(404, 'not_found', 'There is no retry job with this id');
+}
+
+export const retryJobHandlers = [
+  http.get(`${API}/webhooks/:id/retry-jobs/preview`, ({ params, request }) =>
+    withWebhook(params, 'signedIn', (webhook) => {
+      const parsed = RetryJobRequestSchema.safeParse(
+        Object.fromEntries(new URL(request.url).searchParams),
+      );
+      if (!parsed.success) return validationFailed(parsed.error.issues);
+      advanceDeliveries();
+      return HttpResponse.json<RetryJobPreview>({
+        count: failedSince(webhook, parsed.data.since).length,
+      });
+    }),
+  ),
+
+  http.get(`${API}/webhooks/:id/retry-jobs`, ({ params }) =>
+    withWebhook(params, 'signedIn', (webhook) => {
+      advanceDeliveries();
+      const items = db.retryJobs
+        .filter((j) => j.webhookId === webhook.id)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .slice(0, 20)
+        .map(toRetryJob);
+      return HttpResponse.json<RetryJobList>({ items });
+    }),
+  ),
+
+  http.post(`${API}/webhooks/:id/retry-jobs`, ({ params, request }) =>
+    withWebhook(params, 'admin', async (webhook, user) => {
+      const parsed = await parseBody(request, RetryJobRequestSchema);
+      if (!parsed.ok) return parsed.response;
+      advanceDeliveries();
+      if (webhook.status === 'disabled') {
+        return apiError(
+          409,
+          'conflict',
+          'This endpoint is disabled: enable it to retry deliveries',
+        );
+      }
+      if (db.retryJobs.some((j) => j.webhookId === webhook.id && j.status === 'running')) {
+        return apiError(
+          409,
+          'conflict',
+          'A retry job is already running for this endpoint: wait for it or cancel it',
+        );
+      }
+      const job: RetryJobRecord = {
+        id: nextMockId(),
+        webhookId: webhook.id,
+        since: parsed.data.since,
+        status: 'running',
+        deliveryIds: failedSince(webhook, parsed.data.since).map((d) => d.id),
+        requeued: 0,
+        createdAt: new Date(mockNow()).toISOString(),
+        createdBy: user.name,
+        finishedAt: null,
+      };
+      db.retryJobs.push(job);
+      publishLiveChanges();
+      return HttpResponse.json<RetryJob>(toRetryJob(job), { status: 201 });
+    }),
+  ),
+
+  http.get(`${API}/webhooks/:id/retry-jobs/:jobId`, ({ params }) =>
+    withWebhook(params, 'signedIn', (webhook) => {
+      advanceDeliveries();
+      const job = findJob(webhook, params.jobId);
+      return job instanceof Response ? job : HttpResponse.json<RetryJob>(toRetryJob(job));
+    }),
+  ),
+
+  http.post(`${API}/webhooks/:id/retry-jobs/:jobId/cancel`, ({ params }) =>
+    withWebhook(params, 'admin', (webhook) => {
+      advanceDeliveries();
+      const job = findJob(webhook, params.jobId);
+      if (job instanceof Response) return job;
+      if (job.status === 'running') {
+        job.status = 'cancelled';
+        job.finishedAt = new Date(mockNow()).toISOString();
+        publishLiveChanges();
+      }
+      // Cancelling a finished job changes nothing and says how it ended.
+      return HttpResponse.json<RetryJob>(toRetryJob(job));
+    }),
+  ),
+];
