@@ -23,6 +23,7 @@ import { sessionMiddleware } from './middleware/session';
 import { agentsRouter } from './routes/agents/agents.index';
 import { authRouter } from './routes/auth/auth.index';
 import { webhooksRouter } from './routes/webhooks/webhooks.index';
+import { retryJobsRouter } from './routes/retry-jobs/retry-jobs.index';
 import { eventsRouter } from './routes/events/events.index';
 import { INGEST_BODY_LIMIT } from './routes/events/events.routes';
 import { apiKeysRouter } from './routes/api-keys/api-keys.index';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   const api = createRouter()
     .route('/', authRouter)
     .route('/', webhooksRouter)
+    .route('/', retryJobsRouter)
     .route('/', agentsRouter)
     .route('/', eventsRouter)
     .route('/', apiKeysRouter)
