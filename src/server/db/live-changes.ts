@@ -269,7 +269,12 @@ export class LiveHub {
     return hub;
   }
 
-  /** Open streams, for /metrics and tests. */
+  /** Whether the hub has begun to close (shutdown): new streams are refused. */
+  get closing(): boolean {
+    return this.closed;
+  }
+
+  /** Open streams, for tests. */
   get size(): number {
     let n = 0;
     for (const set of this.subscribers.values()) n += set.size;

@@ -9,6 +9,7 @@ import type { UrlGuard } from '../security/url-guard';
 import type { Metrics } from '../observability/metrics';
 import type { WebhookSender } from '../outbound/send-webhook';
 import type { IngestionBatcher } from './services/publish-event';
+import type { LiveHub } from '../db/live-changes';
 
 /** What the HTTP layer is built from; tests build it around their own database. */
 export interface AppDeps {
@@ -23,6 +24,8 @@ export interface AppDeps {
   ingestion: IngestionBatcher;
   /** Seals and opens endpoint credentials at rest. */
   secretBox: SecretBox;
+  /** This process's live updates (GET /live); absent where nothing listens. */
+  live?: LiveHub;
   /** Whether the database answers; /readyz reports it. */
   ping(): Promise<void>;
   /** Tests lower the scrypt cost for the users they create; sign-in always reads it from the hash. */

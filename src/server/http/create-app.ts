@@ -24,6 +24,7 @@ import { agentsRouter } from './routes/agents/agents.index';
 import { authRouter } from './routes/auth/auth.index';
 import { webhooksRouter } from './routes/webhooks/webhooks.index';
 import { retryJobsRouter } from './routes/retry-jobs/retry-jobs.index';
+import { liveRouter } from './routes/live/live.index';
 import { eventsRouter } from './routes/events/events.index';
 import { INGEST_BODY_LIMIT } from './routes/events/events.routes';
 import { apiKeysRouter } from './routes/api-keys/api-keys.index';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     .route('/', authRouter)
     .route('/', webhooksRouter)
     .route('/', retryJobsRouter)
+    .route('/', liveRouter)
     .route('/', agentsRouter)
     .route('/', eventsRouter)
     .route('/', apiKeysRouter)

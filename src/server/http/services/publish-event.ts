@@ -86,11 +86,27 @@ function toStoreInput(
   };
 }
 
+/** A delivery that ingestion stored: what open pages are told about (live updates). */
+export interface StoredDelivery {
+  organisationId: string;
+  id: string;
+  webhookId: string;
+  callId: string;
+  status: 'pending' | 'skipped';
+}
+
 /** Stores a batch of events; the answers come back in the same order. */
 export async function publishEvents(
   db: Database,
   batch: PublishOptions[],
 ): Promise<IngestEventResponse[]> {
+  return (await storeEvents(db, batch)).responses;
+}
+
+async function storeEvents(
+  db: Database,
+  batch: PublishOptions[],
+): Promise<{ responses: IngestEventResponse[]; deliveries: StoredDelivery[] }> {
   // An agent has at most one endpoint (docs/decisions/0005). Read before the write: an event that races a
   // subscription change goes by the subscription as it was a moment earlier.
   const endpoints = await findAgentEndpoints(db, [...new Set(batch.map((o) => o.event.agentId))]);
@@ -118,13 +134,27 @@ export async function publishEvents(
     for (const [key, id] of ids) existing.set(`${organisationId}|${key}`, id);
   }
 
-  return inputs.map(({ event, delivery }) => {
+  const responses = inputs.map(({ event, delivery }) => {
     if (stored.has(event.id))
       return { eventId: event.id, duplicate: false, deliveryIds: delivery ? [delivery.id] : [] };
     const id = existing.get(`${event.organisationId}|${event.callId}|${event.eventType}`);
     if (!id) throw new Error('an event was neither stored nor found');
     return { eventId: id, duplicate: true, deliveryIds: [] };
   });
+  const deliveries = inputs.flatMap(({ event, delivery }): StoredDelivery[] =>
+    delivery && stored.has(event.id)
+      ? [
+          {
+            organisationId: event.organisationId,
+            id: delivery.id,
+            webhookId: delivery.webhookId,
+            callId: event.callId,
+            status: delivery.status,
+          },
+        ]
+      : [],
+  );
+  return { responses, deliveries };
 }
 
 /**
@@ -136,14 +166,17 @@ export async function publishEvents(
 export class IngestionBatcher {
   private readonly batcher: MicroBatcher<PublishOptions, IngestEventResponse>;
 
-  /** `onStored` runs after a batch that stored deliveries, so that idle workers start now. */
-  constructor(db: Database, onStored: () => void = () => undefined) {
+  /**
+   * `onStored` runs after a batch that stored deliveries, with them, so that idle workers start now and
+   * open pages hear of them.
+   */
+  constructor(db: Database, onStored: (deliveries: StoredDelivery[]) => void = () => undefined) {
     // MicroBatcher's default: whatever the error, retry one by one, since a batch's error does not say
     // which of its items caused it.
     this.batcher = new MicroBatcher(async (batch) => {
-      const results = await publishEvents(db, batch);
-      if (results.some((r) => r.deliveryIds.length > 0)) onStored();
-      return results;
+      const { responses, deliveries } = await storeEvents(db, batch);
+      if (deliveries.length > 0) onStored(deliveries);
+      return responses;
     });
   }
 
