@@ -3,7 +3,7 @@
  * a stream says and when (nothing until something changes, a comment on the heartbeat), that each
  * organisation hears only of its own changes, from the API and from the worker, and that streams end
  * when their session ends and when the hub closes. Across separate API and worker processes on
- * PostgreSQL: src/server/live-across-processes.test.ts.
+ * PostgreSQL: src/server/separate-processes.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveChangeSchema, type LiveChange } from '@contract/live-updates';
