@@ -65,6 +65,13 @@ describe('the OpenAPI document', () => {
         'POST /api/v1/deliveries/{id}/redeliver',
         'POST /api/v1/deliveries/{id}/redeliver-to-url',
         'GET /api/v1/calls/{callId}',
+        'GET /api/v1/webhooks/{id}/health',
+        'GET /api/v1/webhooks/{id}/retry-jobs/preview',
+        'POST /api/v1/webhooks/{id}/retry-jobs',
+        'GET /api/v1/webhooks/{id}/retry-jobs',
+        'GET /api/v1/webhooks/{id}/retry-jobs/{jobId}',
+        'POST /api/v1/webhooks/{id}/retry-jobs/{jobId}/cancel',
+        'GET /api/v1/live',
       ].sort(),
     );
   });
@@ -77,7 +84,7 @@ describe('the OpenAPI document', () => {
         const id = path.startsWith('/api/v1/deliveries')
           ? 'msg_01JX00000000000000000000AA'
           : crypto.randomUUID();
-        const concrete = path.replace('{id}', id);
+        const concrete = path.replace('{id}', id).replace('{jobId}', crypto.randomUUID());
         const hasBody = ['post', 'put', 'patch'].includes(method);
         const response = await ctx.request(
           method.toUpperCase(),
