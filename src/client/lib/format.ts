@@ -87,3 +87,17 @@ export function formatGap(ms: number): string {
   const days = Math.floor(hours / 24);
   return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
 }
+
+const compactDateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "27 Nov, 14:32:05": to the second, for a dense table (the full date is in its title). */
+export function formatCompactDateTime(iso: string): string {
+  return compactDateTimeFormat.format(new Date(iso));
+}

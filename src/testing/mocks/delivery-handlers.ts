@@ -146,14 +146,12 @@ export const deliveryHandlers = [
       if (deliveries.length === 0) {
         return apiError(404, 'not_found', 'There is no call with this id');
       }
-      // By endpoint (in the order each was first sent to), then Start → End → Analytics Completed.
-      const firstSent = new Map<string, string>();
-      for (const d of [...deliveries].sort((a, b) => a.id.localeCompare(b.id))) {
-        if (!firstSent.has(d.webhookId)) firstSent.set(d.webhookId, d.id);
-      }
+      // By endpoint (its URL, as the server orders them), then Start → End → Analytics Completed.
+      const urlOf = (d: DeliveryRecord) => db.webhooks.find((w) => w.id === d.webhookId)?.url ?? '';
       const ordered = [...deliveries].sort(
         (a, b) =>
-          (firstSent.get(a.webhookId) ?? '').localeCompare(firstSent.get(b.webhookId) ?? '') ||
+          urlOf(a).localeCompare(urlOf(b)) ||
+          a.webhookId.localeCompare(b.webhookId) ||
           callOrder(a) - callOrder(b) ||
           a.id.localeCompare(b.id),
       );

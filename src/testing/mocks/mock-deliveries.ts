@@ -305,6 +305,7 @@ function requestHeaders(
   delivery: DeliveryRecord,
   webhook: WebhookRecord,
   atMs: number,
+  withCustomHeaders = true,
 ): Record<string, string> {
   return {
     'content-type': 'application/json',
@@ -313,7 +314,7 @@ function requestHeaders(
     'webhook-timestamp': String(Math.floor(atMs / 1000)),
     'webhook-signature': `v1,${randomBase64(32)}`,
     'x-signature': randomHex(32),
-    ...maskHeaderValues(webhook.headers),
+    ...(withCustomHeaders ? maskHeaderValues(webhook.headers) : {}),
   };
 }
 
@@ -328,6 +329,8 @@ function buildAttempt(
 ): DeliveryAttempt {
   const durationMs = OUTCOME_DURATION_MS[outcome];
   const result = attemptResult(outcome, { ...webhook, url });
+  // Custom headers are credentials for the endpoint: they go to its own origin only.
+  const sameOrigin = URL.canParse(url) && new URL(url).origin === new URL(webhook.url).origin;
   return {
     number: delivery.attempts.length + 1,
     kind,
@@ -335,7 +338,7 @@ function buildAttempt(
     startedAt: new Date(startedAtMs).toISOString(),
     durationMs,
     headersMs: result.response ? Math.round(durationMs * 0.8) : null,
-    request: { url, headers: requestHeaders(delivery, webhook, startedAtMs) },
+    request: { url, headers: requestHeaders(delivery, webhook, startedAtMs, sameOrigin) },
     ...result,
   };
 }
@@ -630,7 +633,8 @@ export function toDeliverySummary(delivery: DeliveryRecord): DeliverySummary {
     eventType: delivery.eventType,
     event: delivery.event,
     status: delivery.status,
-    attemptCount: delivery.attempts.length,
+    // A one-off attempt to another URL is history only: it does not count as one of the delivery's.
+    attemptCount: delivery.attempts.filter((a) => a.kind !== 'redelivery_to_url').length,
     responseStatus: last?.response?.status ?? null,
     latencyMs: last?.durationMs ?? null,
     lastError: skipped

@@ -7,13 +7,18 @@ import {
   createDelivery,
   createPastDelivery,
   randomCallId,
+  recordAttempt,
+  redeliverToUrl,
+  requeue,
   type MockAttemptOutcome,
 } from './mock-deliveries';
 import {
   createMockAgent,
   createMockApiKey,
   createMockWebhook,
+  db,
   mockNow,
+  nextMockId,
   subscribeMockAgent,
   type AgentRecord,
   type WebhookRecord,
@@ -95,6 +100,29 @@ export function seedMockDb() {
     receiver: 'accepts-anything',
   });
 
+  // A week of ordinary traffic to CRM (a Reception call every 70 minutes, most delivered at once), with
+  // an outage three days ago when the receiver answered 503 for two hours and the retries got through:
+  // what the health chart and a long Deliveries list show.
+  for (let ago = 7 * DAY - 2 * HOUR; ago > 47 * HOUR; ago -= 70 * MINUTE) {
+    const start = now - ago;
+    const outage = ago < 3 * DAY + HOUR && ago > 3 * DAY - HOUR;
+    const callId = randomCallId('call');
+    ALL_EVENTS.forEach((eventType, index) => {
+      createPastDelivery({
+        webhook: crm,
+        agent: reception,
+        eventType,
+        callId,
+        at: start + index * (2 * MINUTE + 40_000),
+        outcomes: outage
+          ? ['unavailable', 'unavailable', 'ok']
+          : (ago / MINUTE) % 11 < 1
+            ? ['timeout', 'ok']
+            : ['ok'],
+      });
+    });
+  }
+
   // CRM: every call of Reception (three events each) and every reminder's End, mostly delivered at
   // once; one retried after a timeout, one after two 503s, one that gave up.
   const receptionCalls: [
@@ -147,6 +175,18 @@ export function seedMockDb() {
     outcomes: Array<MockAttemptOutcome>(8).fill('timeout'),
     final: true,
   });
+  // Gave up after eight timeouts; Sam redelivered it the next morning, and it went through.
+  const redelivered = createPastDelivery({
+    webhook: crm,
+    agent: reminders,
+    eventType: 'post-conversation',
+    callId: randomCallId('call'),
+    at: now - 45 * HOUR,
+    outcomes: Array<MockAttemptOutcome>(8).fill('timeout'),
+    final: true,
+  });
+  requeue(redelivered, now - 6 * HOUR, 'redelivery', 'Sam Support');
+  recordAttempt(redelivered, crm, now - 6 * HOUR, 'ok');
   createPastDelivery({
     webhook: crm,
     agent: null,
@@ -168,7 +208,7 @@ export function seedMockDb() {
       outcomes: ['ok'],
     });
   }
-  createPastDelivery({
+  const failedFirst = createPastDelivery({
     webhook: analytics,
     agent: survey,
     eventType: 'post-conversation',
@@ -177,7 +217,7 @@ export function seedMockDb() {
     outcomes: ['error-page', ...Array<MockAttemptOutcome>(7).fill('bad-gateway')],
     final: true,
   });
-  createPastDelivery({
+  const failedSecond = createPastDelivery({
     webhook: analytics,
     agent: survey,
     eventType: 'analytics-completed',
@@ -194,7 +234,54 @@ export function seedMockDb() {
     at: now - 1 * HOUR,
     outcomes: ['bad-gateway', 'bad-gateway', 'bad-gateway', 'bad-gateway'],
   });
+  // One that answered bytes that are not text, and was tried once more on the staging receiver.
+  const binary = createPastDelivery({
+    webhook: analytics,
+    agent: survey,
+    eventType: 'analytics-completed',
+    callId: randomCallId('call'),
+    at: now - 1 * DAY - 8 * HOUR,
+    outcomes: ['binary', ...Array<MockAttemptOutcome>(7).fill('bad-gateway')],
+    final: true,
+  });
+  db.clockOffsetMs -= 3 * HOUR;
+  redeliverToUrl(binary, 'https://staging.northwind.example/webhooks/calls', 'Sam Support');
+  db.clockOffsetMs += 3 * HOUR;
+  // A call whose Start is still being retried: its End waits for it (per-call order).
+  const waitingCall = randomCallId('call');
+  createPastDelivery({
+    webhook: analytics,
+    agent: survey,
+    eventType: 'pre-conversation',
+    callId: waitingCall,
+    at: now - 40 * MINUTE,
+    outcomes: ['bad-gateway', 'bad-gateway', 'bad-gateway'],
+  });
+  createDelivery({
+    webhook: analytics,
+    agentId: survey.id,
+    callId: waitingCall,
+    eventType: 'post-conversation',
+    createdAtMs: now - 36 * MINUTE,
+  });
   analytics.failingSince = new Date(now - 2 * DAY - 3 * HOUR).toISOString();
+  // Yesterday an admin retried what had failed since the outage began; it failed again.
+  db.retryJobs.push({
+    id: nextMockId(),
+    webhookId: analytics.id,
+    since: new Date(now - 2 * DAY - 4 * HOUR).toISOString(),
+    status: 'completed',
+    deliveryIds: [failedFirst.id, failedSecond.id],
+    requeued: 2,
+    createdAt: new Date(now - 20 * HOUR).toISOString(),
+    createdBy: 'Ada Admin',
+    finishedAt: new Date(now - 20 * HOUR + 800).toISOString(),
+  });
+  [failedFirst, failedSecond].forEach((delivery, index) => {
+    const at = now - 20 * HOUR + index * 400;
+    requeue(delivery, at, 'redelivery', 'Ada Admin');
+    recordAttempt(delivery, analytics, at, 'bad-gateway');
+  });
 
   // Legacy: unreachable for days, then disabled; what came in since was skipped.
   for (const ago of [7 * DAY, 6 * DAY + 4 * HOUR]) {
@@ -213,6 +300,23 @@ export function seedMockDb() {
   skippedDelivery(legacy, survey, 'post-conversation', skippedCall, now - 20 * HOUR + 95_000);
   skippedDelivery(legacy, survey, 'post-conversation', randomCallId('call'), now - 4 * HOUR);
   legacy.failingSince = null;
+
+  // An archive that has been switched off at its end: the next event gets 410 Gone, a few seconds
+  // after the page opens, and the engine disables the endpoint (mock mode shows it without a reload).
+  const archive = createMockWebhook({
+    ...created(1),
+    url: 'https://archive.northwind.example/calls',
+    description: 'Old call archive (being retired)',
+    receiver: 'gone',
+  });
+  const retiring = createDelivery({
+    webhook: archive,
+    agentId: survey.id,
+    callId: randomCallId('call'),
+    eventType: 'post-conversation',
+    createdAtMs: now,
+  });
+  retiring.nextAttemptAt = new Date(now + 15_000).toISOString();
 
   const apiKeys = {
     production: createMockApiKey({
@@ -236,7 +340,7 @@ export function seedMockDb() {
   };
 
   return {
-    webhooks: { crm, analytics, legacy, staging },
+    webhooks: { crm, analytics, legacy, staging, archive },
     agents: { reception, reminders, survey },
     apiKeys,
   };

@@ -95,7 +95,7 @@ export const retryJobHandlers = [
         return apiError(
           409,
           'conflict',
-          'A retry job is already running for this endpoint: wait for it or cancel it',
+          'A retry job is already running for this endpoint: wait for it to finish or cancel it',
         );
       }
       const job: RetryJobRecord = {
@@ -128,12 +128,18 @@ export const retryJobHandlers = [
       advanceDeliveries();
       const job = findJob(webhook, params.jobId);
       if (job instanceof Response) return job;
-      if (job.status === 'running') {
-        job.status = 'cancelled';
-        job.finishedAt = new Date(mockNow()).toISOString();
-        publishLiveChanges();
+      if (job.status !== 'running') {
+        return apiError(
+          409,
+          'conflict',
+          job.status === 'completed'
+            ? 'This retry job has already finished'
+            : 'This retry job has already been cancelled',
+        );
       }
-      // Cancelling a finished job changes nothing and says how it ended.
+      job.status = 'cancelled';
+      job.finishedAt = new Date(mockNow()).toISOString();
+      publishLiveChanges();
       return HttpResponse.json<RetryJob>(toRetryJob(job));
     }),
   ),

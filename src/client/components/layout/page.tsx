@@ -13,8 +13,17 @@ export function PageHeader({ children, actions }: { children: ReactNode; actions
   );
 }
 
-export function PageBody({ className, children }: { className?: string; children: ReactNode }) {
-  return <div className={cn('px-6 py-8 lg:px-10', className)}>{children}</div>;
+export function PageBody({
+  className,
+  wide = false,
+  children,
+}: {
+  className?: string;
+  /** Narrower side margins, for a page whose table needs the width. */
+  wide?: boolean;
+  children: ReactNode;
+}) {
+  return <div className={cn('px-6 py-8', !wide && 'lg:px-10', className)}>{children}</div>;
 }
 
 /** "← Back to …" above a page's title. */

@@ -43,7 +43,7 @@ export function DeliveriesRoute() {
       <PageHeader actions={<LiveIndicator state={live} />}>
         <Breadcrumb items={[{ label: 'Deliveries' }]} />
       </PageHeader>
-      <PageBody className="space-y-6">
+      <PageBody wide className="space-y-6">
         <div>
           <PageTitle>
             Deliveries

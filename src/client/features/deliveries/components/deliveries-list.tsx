@@ -28,7 +28,13 @@ import { QueryError } from '@client/components/ui/query-error';
 import { LoadingSkeleton } from '@client/components/ui/skeleton';
 import { errorMessage } from '@client/lib/api-client';
 import { cn } from '@client/lib/cn';
-import { formatCount, formatDuration, formatPreciseDateTime, plural } from '@client/lib/format';
+import {
+  formatCompactDateTime,
+  formatCount,
+  formatDuration,
+  formatPreciseDateTime,
+  plural,
+} from '@client/lib/format';
 import { paths } from '@client/lib/paths';
 import type { DeliveryFilters } from '../api/delivery-keys';
 import { useDeliveryPages } from '../api/get-deliveries';
@@ -48,17 +54,23 @@ const ROW_HEIGHT = 60;
 /** Start fetching the next page this many rows before the end of what is loaded. */
 const PREFETCH_ROWS = 15;
 
+/** Narrow enough for the nine columns to fit a 1440 px screen beside the sidebar. */
 const COLUMNS = [
-  { header: 'Time', width: 'w-[11.5rem]' },
-  { header: 'Status', width: 'w-[12rem]' },
-  { header: 'Event', width: 'w-[10.5rem]' },
-  { header: 'Agent', width: 'w-[10rem]' },
-  { header: 'Endpoint', width: 'w-[15rem]' },
-  { header: 'Call id', width: 'w-[14rem]' },
-  { header: 'Attempts', width: 'w-[6rem]' },
-  { header: 'Last response', width: 'w-[12rem]' },
-  { header: 'Latency', width: 'w-[6.5rem]' },
+  { header: 'Time', width: 'w-[8.75rem]' },
+  { header: 'Status', width: 'w-[8.5rem]' },
+  { header: 'Event', width: 'w-[9rem]' },
+  { header: 'Agent', width: 'w-[7.5rem]' },
+  { header: 'Endpoint', width: 'w-[9.5rem]' },
+  { header: 'Call id', width: 'w-[9.5rem]' },
+  { header: 'Attempts', width: 'w-[5.25rem]' },
+  { header: 'Last response', width: 'w-[7.5rem]' },
+  { header: 'Latency', width: 'w-[5rem]' },
 ] as const;
+
+/** The endpoint's host and path, without the scheme every one of them shares. */
+function shortUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '');
+}
 
 function rowLabel(delivery: DeliverySummary): string {
   return `Open ${eventLabel(delivery.eventType)} delivery created ${formatPreciseDateTime(delivery.createdAt)}`;
@@ -78,7 +90,7 @@ function Row({
   onKeyDown: (event: KeyboardEvent<HTMLAnchorElement>, index: number) => void;
 }) {
   const navigate = useNavigate();
-  const cell = 'truncate px-3 py-2 align-middle text-sm text-gray-700';
+  const cell = 'truncate px-2 py-1 align-middle text-[13px] text-gray-700';
   return (
     <tr
       aria-rowindex={index + 2}
@@ -103,13 +115,15 @@ function Row({
           aria-current={selected ? 'true' : undefined}
           onFocus={preloadDeliveryPayloadDialog}
           onKeyDown={(event) => onKeyDown(event, index)}
-          className={linkClasses({ className: 'text-sm whitespace-nowrap tabular-nums' })}
+          className={linkClasses({ className: 'whitespace-nowrap tabular-nums' })}
         >
-          <time dateTime={delivery.createdAt}>{formatPreciseDateTime(delivery.createdAt)}</time>
+          <time dateTime={delivery.createdAt} title={formatPreciseDateTime(delivery.createdAt)}>
+            {formatCompactDateTime(delivery.createdAt)}
+          </time>
         </Link>
       </td>
-      <td className={cell}>
-        <DeliveryStatusCell delivery={delivery} />
+      <td className={cn(cell, 'whitespace-normal')}>
+        <DeliveryStatusCell delivery={delivery} wrap />
       </td>
       <td className={cell}>
         <DeliveryEventCell delivery={delivery} />
@@ -118,7 +132,7 @@ function Row({
         {delivery.agentName ?? <span className="text-gray-600">Test event</span>}
       </td>
       <td className={cell} title={delivery.webhookUrl}>
-        {delivery.webhookUrl}
+        {shortUrl(delivery.webhookUrl)}
       </td>
       <td className={cell}>
         <DeliveryCallCell callId={delivery.callId} />
@@ -305,7 +319,7 @@ export function DeliveriesList({
         <table
           aria-label="Deliveries"
           aria-rowcount={-1}
-          className="w-full min-w-[98rem] table-fixed border-collapse text-left text-sm"
+          className="w-full min-w-[70.5rem] table-fixed border-collapse text-left text-sm"
         >
           <colgroup>
             {COLUMNS.map((column) => (
@@ -318,7 +332,7 @@ export function DeliveriesList({
                 <th
                   key={column.header}
                   scope="col"
-                  className="px-3 py-2.5 text-sm font-medium whitespace-nowrap text-gray-600"
+                  className="px-2 py-2.5 text-[13px] font-medium whitespace-nowrap text-gray-600"
                 >
                   {column.header}
                 </th>

@@ -5,6 +5,7 @@ import { Badge } from '@client/components/ui/badge';
 import { Button } from '@client/components/ui/button';
 import { CopyButton } from '@client/components/ui/copy-button';
 import { linkClasses } from '@client/components/ui/link-classes';
+import { cn } from '@client/lib/cn';
 import { formatPreciseDateTime, formatTime } from '@client/lib/format';
 import { paths } from '@client/lib/paths';
 import { FAILURE_CATEGORY_LABELS, eventLabel, waitingText } from '../utils/delivery-status';
@@ -21,7 +22,14 @@ export function DeliveryTime({ delivery }: { delivery: DeliverySummary }) {
 }
 
 /** The status badge and, under it, what it waits for or when it is tried again. */
-export function DeliveryStatusCell({ delivery }: { delivery: DeliverySummary }) {
+export function DeliveryStatusCell({
+  delivery,
+  wrap = false,
+}: {
+  delivery: DeliverySummary;
+  /** Let the note wrap in a narrow column. */
+  wrap?: boolean;
+}) {
   let note: string | null = null;
   if (delivery.waitingFor) {
     note = waitingText(delivery.waitingFor);
@@ -32,7 +40,14 @@ export function DeliveryStatusCell({ delivery }: { delivery: DeliverySummary }) 
     <>
       <DeliveryStatusBadge status={delivery.status} />
       {note ? (
-        <span className="mt-1 block text-xs whitespace-nowrap text-gray-600">{note}</span>
+        <span
+          className={cn(
+            'mt-0.5 block text-xs leading-tight text-gray-600',
+            wrap ? 'line-clamp-2 whitespace-normal' : 'whitespace-nowrap',
+          )}
+        >
+          {note}
+        </span>
       ) : null}
     </>
   );
@@ -50,7 +65,9 @@ export function DeliveryEventCell({
   return (
     <>
       <span className="flex flex-wrap items-center gap-2">
-        <span className="font-medium text-gray-900">{eventLabel(delivery.eventType)}</span>
+        <span className="font-medium whitespace-nowrap text-gray-900">
+          {eventLabel(delivery.eventType)}
+        </span>
         {delivery.isTest ? <Badge>Test</Badge> : null}
       </span>
       {showAgent ? (

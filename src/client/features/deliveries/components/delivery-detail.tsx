@@ -142,9 +142,10 @@ function Actions({ delivery }: { delivery: DeliveryDetail }) {
       <p id={curlNoteId} className="text-xs text-gray-600">
         {replay && latest ? (
           <>
-            Copy as cURL replays attempt {latest.number} exactly as it was sent: URL, every header
-            (its webhook-timestamp and signature too, so a receiver that checks the timestamp
-            refuses it after a few minutes) and the body.
+            Copy as cURL replays attempt {latest.number}
+            {latest.kind === 'redelivery_to_url' ? ` (sent to ${latest.request.url})` : ''} exactly
+            as it was sent: URL, every header (its webhook-timestamp and signature too, so a
+            receiver that checks the timestamp refuses it after a few minutes) and the body.
             {replay.masked.length > 0 ? (
               <>
                 {' '}

@@ -308,7 +308,7 @@ export function DeliveryFilterBar({
       label: 'Event',
       allLabel: 'All events',
       options: EVENT_OPTIONS,
-      className: 'w-44',
+      className: 'w-40',
     },
     {
       name: 'webhookId',
@@ -316,7 +316,7 @@ export function DeliveryFilterBar({
       allLabel: 'All endpoints',
       unknownLabel: 'Unknown endpoint',
       options: endpoints,
-      className: 'w-60',
+      className: 'w-52',
     },
     {
       name: 'agentId',
@@ -324,14 +324,14 @@ export function DeliveryFilterBar({
       allLabel: 'All agents',
       unknownLabel: 'Unknown agent',
       options: agents,
-      className: 'w-48',
+      className: 'w-44',
     },
     {
       name: 'failureCategory',
       label: 'Failure',
-      allLabel: 'Any failure or none',
+      allLabel: 'Any',
       options: FAILURE_OPTIONS,
-      className: 'w-48',
+      className: 'w-44',
     },
   ];
 

@@ -1,8 +1,14 @@
-import { resourceKeys } from '@client/lib/query-keys';
+import { livePrefixes, resourceKeys } from '@client/lib/query-keys';
 
 export const webhookKeys = {
   all: resourceKeys.webhooks,
-  lists: () => [...webhookKeys.all, 'list'] as const,
+  lists: () => livePrefixes.webhookLists,
   details: () => [...webhookKeys.all, 'detail'] as const,
-  detail: (webhookId: string) => [...webhookKeys.details(), webhookId] as const,
+  detail: (webhookId: string) => livePrefixes.webhookDetail(webhookId),
+  health: (webhookId: string) => livePrefixes.webhookHealth(webhookId),
+  /** Everything about an endpoint's bulk retries: its jobs, each job, the preview counts. */
+  retryJobs: (webhookId: string) => livePrefixes.webhookRetryJobs(webhookId),
+  retryJobList: (webhookId: string) => [...webhookKeys.retryJobs(webhookId), 'list'] as const,
+  retryJobPreview: (webhookId: string, since: string) =>
+    [...webhookKeys.retryJobs(webhookId), 'preview', since] as const,
 };

@@ -1,18 +1,23 @@
-import { ArrowLeft, Pencil, Trash2 } from 'lucide-react';
+import { ArrowRight, Pencil, Trash2 } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { PageBody, PageHeader } from '@client/components/layout/page';
+import { PageBackLink, PageBody, PageHeader } from '@client/components/layout/page';
 import { Breadcrumb } from '@client/components/ui/breadcrumb';
 import { Button } from '@client/components/ui/button';
+import { CopyButton } from '@client/components/ui/copy-button';
 import { FieldHint } from '@client/components/ui/field';
+import { linkClasses } from '@client/components/ui/link-classes';
+import { LiveIndicator } from '@client/components/ui/live-indicator';
 import { Notice } from '@client/components/ui/notice';
 import { QueryError } from '@client/components/ui/query-error';
 import { LoadingSkeleton } from '@client/components/ui/skeleton';
 import { ADMIN_ONLY, usePermissions } from '@client/lib/authorization';
 import { formatDate, formatDateTime } from '@client/lib/format';
 import { cn } from '@client/lib/cn';
+import { useLiveUpdates } from '@client/lib/live-updates';
 import { paths } from '@client/lib/paths';
 import { useWebhook } from '../api/get-webhook';
+import { BulkRetry } from './bulk-retry';
 import { DeleteWebhookDialog, type RemoveSubscription } from './delete-webhook-dialog';
 import { EditWebhookDialog } from './edit-webhook-dialog';
 import { SendTestEvent } from './send-test-event';
@@ -20,6 +25,7 @@ import { SignatureSelfTest } from './signature-self-test';
 import { SigningSecret } from './signing-secret';
 import { CustomHeaders } from './custom-headers';
 import { SkippedDeliveriesNotice } from './skipped-deliveries-notice';
+import { WebhookHealthCard } from './webhook-health-card';
 import { WebhookStatusSection } from './webhook-status-section';
 import { WebhookSubscriptions } from './webhook-subscriptions';
 
@@ -64,6 +70,8 @@ export function WebhookDetails({
   deliveries?: ReactNode;
 }) {
   const webhook = useWebhook(webhookId);
+  // Status (an automatic disable after a 410), failing-since, health, jobs and deliveries, as they change.
+  const live = useLiveUpdates();
   const { canChangeWebhooks } = usePermissions();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -73,6 +81,7 @@ export function WebhookDetails({
       actions={
         webhook.data && canChangeWebhooks ? (
           <>
+            <LiveIndicator state={live} />
             <Button size="sm" onClick={() => setEditing(true)}>
               <Pencil aria-hidden="true" className="size-4" />
               Edit
@@ -82,7 +91,9 @@ export function WebhookDetails({
               Delete
             </Button>
           </>
-        ) : null
+        ) : (
+          <LiveIndicator state={live} />
+        )
       }
     >
       <Breadcrumb
@@ -130,7 +141,10 @@ export function WebhookDetails({
             </div>
           ) : null}
           <Section title="Webhook URL">
-            <p className="text-sm break-all text-gray-700">{data.url}</p>
+            <p className="flex items-center gap-1 text-sm break-all text-gray-700">
+              {data.url}
+              <CopyButton value={data.url} what="endpoint URL" />
+            </p>
             <p className="text-xs text-gray-500">
               Created <time dateTime={data.createdAt}>{formatDate(data.createdAt)}</time>
             </p>
@@ -161,6 +175,12 @@ export function WebhookDetails({
           <Section title="Signature self-test">
             <SignatureSelfTest webhookId={data.id} disabled={data.status === 'disabled'} />
           </Section>
+          <Section title="Health" className="border-t border-gray-100 pt-8">
+            <WebhookHealthCard webhookId={data.id} />
+          </Section>
+          <Section title="Retry failed deliveries">
+            <BulkRetry webhook={data} />
+          </Section>
         </div>
         {deliveries ? (
           <Section
@@ -169,6 +189,15 @@ export function WebhookDetails({
             className="border-t border-gray-100 pt-8"
           >
             {deliveries}
+            <p className="pt-2 text-right">
+              <Link
+                to={paths.deliveries({ webhookId: data.id })}
+                className={linkClasses({ variant: 'action' })}
+              >
+                View all in Deliveries
+                <ArrowRight aria-hidden="true" className="size-3.5" />
+              </Link>
+            </p>
           </Section>
         ) : null}
         <EditWebhookDialog webhook={data} open={editing} onOpenChange={setEditing} />
@@ -186,13 +215,7 @@ export function WebhookDetails({
     <>
       {header}
       <PageBody>
-        <Link
-          to={paths.webhooks()}
-          className="mb-6 inline-flex items-center gap-2 rounded text-sm text-gray-600 hover:text-gray-900 focus-visible:outline-2 focus-visible:outline-brand-600"
-        >
-          <ArrowLeft aria-hidden="true" className="size-4" />
-          Back to All Webhooks
-        </Link>
+        <PageBackLink to={paths.webhooks()}>Back to All Webhooks</PageBackLink>
         {body}
       </PageBody>
     </>

@@ -2,6 +2,7 @@ import { Plus, Trash2, Webhook } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { WebhookSummary } from '@contract/webhooks';
+import { Badge } from '@client/components/ui/badge';
 import { Button, buttonClasses } from '@client/components/ui/button';
 import { EmptyState } from '@client/components/ui/empty-state';
 import { QueryError } from '@client/components/ui/query-error';
@@ -9,14 +10,44 @@ import { LoadingSkeleton } from '@client/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader } from '@client/components/ui/table';
 import { useToast } from '@client/components/ui/toast';
 import { usePermissions } from '@client/lib/authorization';
-import { formatDate } from '@client/lib/format';
+import { formatDate, formatDateTime } from '@client/lib/format';
+import { useLiveUpdates } from '@client/lib/live-updates';
 import { paths } from '@client/lib/paths';
 import { useWebhooks } from '../api/get-webhooks';
 import { DeleteWebhookDialog, type RemoveSubscription } from './delete-webhook-dialog';
 import { WebhookStatusBadge } from './webhook-status-badge';
 
+/** Enabled, failing since when, or disabled and why: what an admin scanning the list must see. */
+function WebhookHealthStatus({ webhook }: { webhook: WebhookSummary }) {
+  if (webhook.status === 'disabled') {
+    return (
+      <>
+        <WebhookStatusBadge status="disabled" />
+        {webhook.disabledReason ? (
+          <span className="mt-1 block max-w-64 text-xs text-gray-600">
+            {webhook.disabledReason}
+          </span>
+        ) : null}
+      </>
+    );
+  }
+  if (webhook.failingSince) {
+    return (
+      <>
+        <Badge tone="danger">Failing</Badge>
+        <span className="mt-1 block text-xs whitespace-nowrap text-gray-600">
+          since <time dateTime={webhook.failingSince}>{formatDateTime(webhook.failingSince)}</time>
+        </span>
+      </>
+    );
+  }
+  return <WebhookStatusBadge status="enabled" />;
+}
+
 export function WebhooksTable({ removeSubscription }: { removeSubscription: RemoveSubscription }) {
   const webhooks = useWebhooks();
+  // A failing or automatically disabled endpoint shows as such without a reload.
+  useLiveUpdates();
   const { canChangeWebhooks } = usePermissions();
   const { toast } = useToast();
   const [deleting, setDeleting] = useState<WebhookSummary | null>(null);
@@ -94,7 +125,7 @@ export function WebhooksTable({ removeSubscription }: { removeSubscription: Remo
                 <time dateTime={webhook.createdAt}>{formatDate(webhook.createdAt)}</time>
               </TableCell>
               <TableCell>
-                <WebhookStatusBadge status={webhook.status} />
+                <WebhookHealthStatus webhook={webhook} />
               </TableCell>
               <TableCell className="w-12 text-right">
                 <Button
