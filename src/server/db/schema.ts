@@ -204,6 +204,8 @@ export const events = pgTable(
   },
   (t) => [
     unique('events_call_event_key').on(t.organisationId, t.callId, t.eventType),
+    // Retention: events older than the retention period.
+    index('events_received_idx').on(t.receivedAt),
     foreignKey({
       name: 'events_agent_fk',
       columns: [t.organisationId, t.agentId],
@@ -271,6 +273,26 @@ export const deliveries = pgTable(
     index('deliveries_lane_idx').on(t.webhookId, t.callId, t.sequence),
     // The inspector: newest first, within an organisation.
     index('deliveries_listing_idx').on(t.organisationId, t.createdAt, t.id),
+    // The inspector's filters, each ending in (created_at, id): a filtered page is the front of one
+    // index, read until the page is full (docs/decisions/0013-inspector-queries-and-indexes.md).
+    index('deliveries_status_listing_idx').on(t.organisationId, t.status, t.createdAt, t.id),
+    index('deliveries_webhook_listing_idx').on(t.webhookId, t.createdAt, t.id),
+    // An endpoint's failures: its page filtered to failed, and bulk retries of them (retry-jobs.ts).
+    index('deliveries_webhook_failed_idx')
+      .on(t.webhookId, t.createdAt, t.id)
+      .where(sql`${t.status} = 'failed'`),
+    index('deliveries_agent_listing_idx').on(t.agentId, t.createdAt, t.id),
+    index('deliveries_failure_listing_idx')
+      .on(t.organisationId, t.lastErrorCategory, t.createdAt, t.id)
+      .where(sql`${t.lastErrorCategory} is not null`),
+    // Search by call id and the call view: one call's few deliveries, across endpoints.
+    index('deliveries_call_idx').on(t.organisationId, t.callId),
+    // Retention: finished deliveries, oldest completion first.
+    index('deliveries_completed_idx')
+      .on(t.completedAt)
+      .where(sql`${t.status} in ('succeeded', 'failed', 'skipped')`),
+    // Deleting an event (retention) finds its deliveries: the cascade, and the check that none is left.
+    index('deliveries_event_idx').on(t.eventId),
     check(
       'deliveries_status_check',
       sql`${t.status} in ('pending', 'delivering', 'succeeded', 'failed', 'skipped')`,

@@ -121,6 +121,11 @@ export async function listDeliveries(
   organisationId: string,
   filters: DeliveryFilters,
 ) {
+  return deliveryPageQuery(db, organisationId, filters);
+}
+
+/** listDeliveries' statement, unrun: for EXPLAIN (scripts/bench-inspector.ts). */
+export function deliveryPageQuery(db: Queryable, organisationId: string, filters: DeliveryFilters) {
   const { after } = filters;
   const conditions: (SQL | undefined)[] = [
     eq(deliveries.organisationId, organisationId),
@@ -178,6 +183,11 @@ export async function listAttempts(db: Queryable, deliveryId: string) {
  * most one delivery, so this is a handful of rows.
  */
 export async function listCallDeliveries(db: Queryable, organisationId: string, callId: string) {
+  return callDeliveriesQuery(db, organisationId, callId);
+}
+
+/** listCallDeliveries' statement, unrun: for EXPLAIN (scripts/bench-inspector.ts). */
+export function callDeliveriesQuery(db: Queryable, organisationId: string, callId: string) {
   return selectSummaries(db, {})
     .where(and(eq(deliveries.organisationId, organisationId), eq(deliveries.callId, callId)))
     .orderBy(
