@@ -399,7 +399,8 @@ export function recordAttempt(
   } else if (attempt.response?.status === 410) {
     // 410 Gone: the receiver says the endpoint is no more; the engine disables it and stops here.
     webhook.status = 'disabled';
-    webhook.disabledReason = `Disabled automatically on ${new Date(endedAtMs).toUTCString()}: the endpoint answered 410 Gone`;
+    const on = new Date(endedAtMs).toLocaleDateString('en-GB', { dateStyle: 'medium' });
+    webhook.disabledReason = `Disabled automatically on ${on}: the endpoint answered 410 Gone`;
     webhook.failingSince = null;
     delivery.status = 'failed';
     delivery.nextAttemptAt = null;

@@ -97,6 +97,7 @@ export function AttemptCard({
   endpointUrl,
   open = false,
   as: Element = 'li',
+  headingLevel = 4,
 }: {
   attempt: DeliveryAttempt;
   /** The endpoint's URL: an attempt sent elsewhere names its own. */
@@ -104,7 +105,10 @@ export function AttemptCard({
   /** Show its request headers without a click (the latest attempt). */
   open?: boolean;
   as?: 'li' | 'div';
+  /** 4 under the detail's "Attempts" heading; 3 in a dialog of its own. */
+  headingLevel?: 3 | 4;
 }) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const { response, error } = attempt;
   const ok = response !== null && response.status >= 200 && response.status < 300;
   const name = `Attempt ${attempt.number}`;
@@ -116,7 +120,7 @@ export function AttemptCard({
       className="space-y-3 rounded-xl border border-gray-200 p-4"
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <h4 className="font-medium text-gray-900">{name}</h4>
+        <Heading className="font-medium text-gray-900">{name}</Heading>
         {response ? (
           <Badge tone={ok ? 'success' : 'danger'}>Response {response.status}</Badge>
         ) : (

@@ -184,7 +184,7 @@ function TimeRangeFilter({
   const [from, setFrom] = useState(filters.from ? toLocalInputValue(filters.from) : '');
   const [to, setTo] = useState(filters.to ? toLocalInputValue(filters.to) : '');
   const [error, setError] = useState<string | null>(null);
-  const choice = filters.range ?? (custom || editing ? 'custom' : '');
+  const choice = editing || custom ? 'custom' : (filters.range ?? '');
   const errorId = `${id}-error`;
 
   return (

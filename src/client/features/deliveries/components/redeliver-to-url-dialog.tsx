@@ -69,7 +69,12 @@ export function RedeliverToUrlDialog({
               <p role="status" className="text-sm text-gray-800">
                 Sent. The receiver&apos;s answer was recorded as attempt {attempt.number}:
               </p>
-              <AttemptCard attempt={attempt} endpointUrl={delivery.webhookUrl} as="div" />
+              <AttemptCard
+                attempt={attempt}
+                endpointUrl={delivery.webhookUrl}
+                as="div"
+                headingLevel={3}
+              />
             </DialogBody>
             <DialogFooter>
               <DialogClose asChild>
@@ -87,7 +92,7 @@ export function RedeliverToUrlDialog({
             }}
           >
             <DialogBody className="space-y-2 pt-2">
-              <Label htmlFor={`${id}-url`}>URL</Label>
+              <Label htmlFor={`${id}-url`}>Send to URL</Label>
               <Input
                 id={`${id}-url`}
                 type="url"
