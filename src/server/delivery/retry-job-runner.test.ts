@@ -219,6 +219,35 @@ describe('a job', () => {
     );
   });
 
+  it('waits while its endpoint is disabled, and carries on once it is enabled again', async () => {
+    const endpoint = await h.createEndpoint('/jobs-paused');
+    h.receiver.behave('/jobs-paused', () => ({ delayMs: 100 }));
+    const since = new Date(Date.now() - HOUR);
+    await seedFailed(endpoint.id, 150, { from: since, attemptCount: 1 });
+    const started = await start(endpoint.id, since);
+    await eventually(
+      async () => (await job(endpoint.id, started.id)).requeued >= 10,
+      10_000,
+      'a batch',
+    );
+    const admin = { as: h.org.users.admin };
+    await h.ctx.request('POST', `/api/v1/webhooks/${endpoint.id}/disable`, admin);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const paused = await job(endpoint.id, started.id);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await job(endpoint.id, started.id)).toMatchObject({
+      status: 'running',
+      requeued: paused.requeued,
+    });
+    expect(paused.requeued).toBeLessThan(150);
+    await h.ctx.request('POST', `/api/v1/webhooks/${endpoint.id}/enable`, admin);
+    // Deliveries re-queued before the disable were skipped meanwhile; the job's own count goes on.
+    expect(await finished(endpoint.id, started.id)).toMatchObject({
+      status: 'completed',
+      requeued: 150,
+    });
+  });
+
   it('resumes from its cursor when its runner stops and another takes over, re-queuing nothing twice', async () => {
     // The shared runner is paused so that these two do the work.
     await runner.stop();

@@ -53,8 +53,10 @@ export interface RetryJobRunnerOptions {
 export type BatchOutcome =
   /** Re-queued this many. */
   | { kind: 'requeued'; count: number }
-  /** The endpoint's queue is long (or the endpoint disabled): nothing this round. */
+  /** The endpoint's queue is long: nothing this round, another soon. */
   | { kind: 'waiting' }
+  /** The endpoint is disabled: nothing until it is enabled (looked at again at the idle pace). */
+  | { kind: 'paused' }
   | { kind: 'completed' }
   /** Cancelled, or another runner holds it now. */
   | { kind: 'stopped' };
@@ -158,7 +160,7 @@ export class RetryJobRunner {
       // (or the job is cancelled).
       const webhook = await findWebhook(tx, row.organisationId, row.webhookId);
       if (!webhook) return { kind: 'stopped' };
-      if (webhook.status === 'disabled') return { kind: 'waiting' };
+      if (webhook.status === 'disabled') return { kind: 'paused' };
       if ((await countDueForEndpoint(tx, job, now, this.maxDueBacklog)) >= this.maxDueBacklog)
         return { kind: 'waiting' };
       const requeued = await requeueNextBatch(tx, row, this.batchSize, now);
