@@ -322,6 +322,9 @@ async function cases(db: Database, world: World): Promise<Case[]> {
     {
       name: 'no filter, a page 20 days back (cursor)',
       path: `/api/v1/deliveries?cursor=${deepCursor}`,
+      explain: {
+        filters: { after: { createdAt: String(old?.at), id: String(old?.id) }, limit: 51 },
+      },
     },
     { name: 'detail (GET /deliveries/{id})', path: `/api/v1/deliveries/${deliveryId}` },
     {
