@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@contract/auth';
+import { createPastDelivery } from '@testing/mocks/mock-deliveries';
 import {
   advanceMockClock,
   createMockAgent,
@@ -57,5 +58,47 @@ describe('AgentWebhookRoute: test call', () => {
     const button = await screen.findByRole('button', { name: 'Make test call' });
     expect(button).toBeDisabled();
     expect(button).toHaveAccessibleDescription('Only admins and support staff can send tests');
+  });
+});
+
+describe('AgentWebhookRoute: recent deliveries', () => {
+  it('lists the agent’s recent deliveries, not only its test call’s, with the call id and the event’s label', async () => {
+    freezeMockClock();
+    const webhook = createMockWebhook({ url: 'https://crm.example.com/hooks' });
+    const agent = createMockAgent({ name: 'Reception' });
+    const other = createMockAgent({ name: 'Survey' });
+    subscribeMockAgent(agent.id, webhook.id, ['pre-conversation', 'post-conversation']);
+    for (const [who, callId] of [
+      [agent, 'call_real_1'],
+      [other, 'call_other'],
+    ] as const) {
+      createPastDelivery({
+        webhook,
+        agent: who,
+        eventType: 'post-conversation',
+        callId,
+        at: Date.now() - 3_600_000,
+        outcomes: ['timeout'],
+        final: true,
+      });
+    }
+    renderWithProviders(<AgentSettingsRoute />, {
+      path: '/agents/:agentId',
+      url: `/agents/${agent.id}/webhook`,
+      children: [{ path: 'webhook', element: <AgentWebhookRoute /> }],
+    });
+
+    const section = await screen.findByRole('region', { name: 'Recent deliveries' });
+    const table = await within(section).findByRole('table');
+    const [, row] = within(table).getAllByRole('row');
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    expect(row).toHaveTextContent('End');
+    expect(row).toHaveTextContent('call_real_1');
+    expect(row).toHaveTextContent('Timed outNo response within 15 s');
+    expect(row).not.toHaveTextContent('.post-conversation');
+    expect(within(section).getByRole('link', { name: 'View all in Deliveries' })).toHaveAttribute(
+      'href',
+      `/deliveries?agentId=${agent.id}`,
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createMockWebhook, db, freezeMockClock } from '@testing/mocks/mock-db';
+import { createDelivery } from '@testing/mocks/mock-deliveries';
+import {
+  advanceMockClock,
+  createMockAgent,
+  createMockWebhook,
+  db,
+  freezeMockClock,
+} from '@testing/mocks/mock-db';
 import { renderWithProviders } from '@testing/render-with-providers';
 import { WebhookDetailRoute } from './webhook-detail';
 
@@ -29,6 +36,31 @@ describe('WebhookDetailRoute', () => {
         isTest: true,
       }),
     ]);
+    expect(screen.getByRole('link', { name: 'View all in Deliveries' })).toHaveAttribute(
+      'href',
+      `/deliveries?webhookId=${webhook.id}`,
+    );
+  });
+
+  it('shows an automatic disable after a 410 without a reload, with its reason', async () => {
+    freezeMockClock();
+    const webhook = createMockWebhook({ url: 'https://old.example.com/hooks', receiver: 'gone' });
+    const agent = createMockAgent();
+    createDelivery({ webhook, agentId: agent.id, callId: 'call_1', eventType: 'pre-conversation' });
+    renderWithProviders(<WebhookDetailRoute />, {
+      path: '/webhooks/:webhookId',
+      url: `/webhooks/${webhook.id}`,
+    });
+    expect(await screen.findByRole('button', { name: 'Disable' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Health' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Retry failed deliveries' })).toBeInTheDocument();
+
+    advanceMockClock(2_000);
+    expect(await screen.findByRole('button', { name: 'Enable' }, { timeout: 2_500 })).toBeVisible();
+    expect(screen.getByText(/the endpoint answered 410 Gone$/)).toBeInTheDocument();
+    const table = screen.getByRole('table');
+    await within(table).findByText('Failed');
+    expect(within(table).getByText('410')).toBeInTheDocument();
   });
 
   it('keeps the test tools from a viewer, with the reason', async () => {

@@ -225,13 +225,10 @@ export function CallView({ callId, emptyAction }: { callId: string; emptyAction?
       {groups.map((group) => (
         <section
           key={group.webhookId}
-          aria-labelledby={`call-endpoint-${group.webhookId}`}
+          aria-label={`Endpoint ${group.webhookUrl}`}
           className="space-y-4 rounded-xl border border-gray-200 p-5"
         >
-          <h2
-            id={`call-endpoint-${group.webhookId}`}
-            className="flex flex-wrap items-center gap-x-2 text-[15px] font-semibold text-gray-900"
-          >
+          <h2 className="flex flex-wrap items-center gap-x-2 text-[15px] font-semibold text-gray-900">
             <span>Endpoint</span>{' '}
             <Link
               to={paths.webhook(group.webhookId)}

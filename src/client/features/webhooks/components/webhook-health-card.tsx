@@ -12,6 +12,7 @@ import {
   formatCount,
   formatDate,
   formatDuration,
+  formatGap,
   formatPercent,
   formatTime,
 } from '@client/lib/format';
@@ -19,7 +20,8 @@ import { useWebhookHealth } from '../api/get-webhook-health';
 
 /** The rollup keeps latencies in buckets: a percentile is "at most" its bucket's upper bound. */
 function atMost(ms: number | null): string {
-  return ms === null ? '—' : `≤ ${formatDuration(ms)}`;
+  if (ms === null) return '—';
+  return `≤ ${ms < 60_000 ? formatDuration(ms) : formatGap(ms)}`;
 }
 
 function rateTone(rate: number | null): string {
