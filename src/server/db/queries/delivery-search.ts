@@ -102,6 +102,18 @@ export interface DeliveryFilters extends Omit<DeliveryListQuery, 'cursor' | 'lim
   limit: number;
 }
 
+const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * An ISO 8601 instant as a Date PostgreSQL accepts. The contract takes any four-digit year with any
+ * offset; PostgreSQL has no year 0, and an offset can carry 9999-12-31 into year 10000. No delivery is
+ * that old or that new, so moving such a bound to the nearest instant PostgreSQL has changes no answer.
+ */
+function storableInstant(iso: string): Date {
+  return new Date(Math.min(LATEST, Math.max(EARLIEST, Date.parse(iso))));
+}
+
 /**
  * The search box: a delivery id — which is also the `webhook-id` header receivers log — finds that
  * delivery; anything else is a call id, matched exactly.
@@ -136,8 +148,8 @@ export function deliveryPageQuery(db: Queryable, organisationId: string, filters
     filters.agentId ? eq(deliveries.agentId, filters.agentId) : undefined,
     filters.callId ? eq(deliveries.callId, filters.callId) : undefined,
     filters.failureCategory ? eq(deliveries.lastErrorCategory, filters.failureCategory) : undefined,
-    filters.from ? gte(deliveries.createdAt, new Date(filters.from)) : undefined,
-    filters.to ? lt(deliveries.createdAt, new Date(filters.to)) : undefined,
+    filters.from ? gte(deliveries.createdAt, storableInstant(filters.from)) : undefined,
+    filters.to ? lt(deliveries.createdAt, storableInstant(filters.to)) : undefined,
     after
       ? sql`(${deliveries.createdAt}, ${deliveries.id}) < (${after.createdAt}::timestamptz, ${after.id})`
       : undefined,

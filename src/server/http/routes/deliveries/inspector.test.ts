@@ -177,6 +177,15 @@ describe('GET /api/v1/deliveries: filters and search', () => {
       });
       expect(result.nextCursor).toBeNull();
     }
+    // The contract's extremes (year 0, an offset past year 9999) are bounds like any other.
+    for (const query of [
+      'from=0000-01-01T00:00:00Z',
+      'to=9999-12-31T23:59:59-14:00',
+      'from=0001-01-01T00:00:00%2B14:00&to=9999-12-31T23:59:59.999Z',
+    ]) {
+      expect((await page(`${query}&limit=100`, org.users.viewer)).items).toHaveLength(rows.length);
+    }
+    expect((await page('to=0000-01-01T00:00:00Z', org.users.viewer)).items).toEqual([]);
     const failed = (await page(`failureCategory=tls`, org.users.viewer)).items[0];
     expect(failed).toMatchObject({
       webhookId: second,
