@@ -455,7 +455,19 @@ describe(`API fuzz (${DATABASE})`, () => {
     { timeout: SLICE_TIMEOUT(0.1) },
     async () => {
       const queryKey = fc.oneof(
-        fc.constantFrom('status', 'eventType', 'webhookId', 'agentId', 'callId', 'cursor', 'limit'),
+        fc.constantFrom(
+          'status',
+          'eventType',
+          'webhookId',
+          'agentId',
+          'callId',
+          'cursor',
+          'limit',
+          'q',
+          'failureCategory',
+          'from',
+          'to',
+        ),
         hostileKey.filter((key) => key.length < 1_000).map(encodeComponent),
         hostileComponent,
       );
@@ -474,6 +486,11 @@ describe(`API fuzz (${DATABASE})`, () => {
           '0x10',
           ' 5',
           'NaN',
+          'timeout',
+          '0000-01-01T00:00:00Z',
+          '9999-12-31T23:59:59-14:00',
+          '2026-03-01T00:00:00.123456Z',
+          'msg_01JX00000000000000000000AA',
         ),
         fc.constant('<webhook>'),
       );
@@ -524,6 +541,7 @@ describe(`API fuzz (${DATABASE})`, () => {
       { method: 'POST', path: '/api/v1/webhooks/{x}/replay-skipped' },
       { method: 'GET', path: '/api/v1/deliveries/{x}' },
       { method: 'POST', path: '/api/v1/deliveries/{x}/redeliver' },
+      { method: 'GET', path: '/api/v1/calls/{x}' },
       { method: 'DELETE', path: '/api/v1/api-keys/{x}' },
     ];
     const target = fc.oneof(
