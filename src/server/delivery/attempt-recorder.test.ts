@@ -72,6 +72,8 @@ async function leasedDelivery(): Promise<string> {
 function result(deliveryId: string, attempt: Partial<AttemptRecord> = {}): AttemptResult {
   return {
     deliveryId,
+    webhookId,
+    acceptedAt: new Date(),
     attempt: {
       kind: 'scheduled',
       requestedBy: null,

@@ -166,6 +166,8 @@ describe('minimalAttempt', () => {
   it('keeps the when, how long, status and category, and nothing the receiver wrote', () => {
     const full: AttemptResult = {
       deliveryId: 'msg_01JX00000000000000000000AA',
+      webhookId: '0190a1b2-0000-7000-8000-0000000000ff',
+      acceptedAt: new Date('2026-01-01T00:00:00Z'),
       attempt: {
         ...toStorableAttempt(
           observed({
@@ -187,6 +189,8 @@ describe('minimalAttempt', () => {
     };
     const minimal = minimalAttempt(full);
     expect(minimal.deliveryId).toBe(full.deliveryId);
+    expect(minimal.webhookId).toBe(full.webhookId);
+    expect(minimal.acceptedAt).toBe(full.acceptedAt);
     expect(minimal.attempt).toEqual({
       kind: 'redelivery',
       requestedBy: 'Ana Admin',
@@ -213,6 +217,8 @@ describe('minimalAttempt', () => {
   it('keeps a success a success', () => {
     const minimal = minimalAttempt({
       deliveryId: 'msg_01JX00000000000000000000AB',
+      webhookId: '0190a1b2-0000-7000-8000-0000000000ff',
+      acceptedAt: new Date(),
       attempt: toStorableAttempt(observed()),
       outcome: {
         status: 'succeeded',

@@ -47,7 +47,7 @@ export function minimalAttempt(result: AttemptResult): AttemptResult {
   const { attempt, outcome } = result;
   const errorMessage = attempt.errorCategory === null ? null : UNRECORDABLE_MESSAGE;
   return {
-    deliveryId: result.deliveryId,
+    ...result,
     attempt: {
       // Whose attempt it was is ours to say, not the receiver's: kept, so that the Redeliver is spent.
       kind: attempt.kind,

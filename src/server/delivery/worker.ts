@@ -255,6 +255,8 @@ export class DeliveryWorker {
     });
     const recorded = await this.recorder.record({
       deliveryId: delivery.id,
+      webhookId: webhook.id,
+      acceptedAt: delivery.createdAt,
       attempt: decision.record,
       outcome: decision.outcome,
     });

@@ -8,7 +8,7 @@ import type { AttemptKind, DeliveryStatus } from '@contract/deliveries';
 import type { WebhookStatus } from '@contract/webhooks';
 import type { EventType } from '@contract/event-types';
 import { DELIVERIES_CHANNEL, rowsOf, type Queryable } from '../database';
-import { healthRollupUpsert } from './webhook-health';
+import { healthRollupRows, healthRollupUpsert } from './webhook-health';
 import { deliveries } from '../schema';
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
@@ -175,7 +175,7 @@ export async function claimDueDeliveries(
     set status = 'delivering', lease_expires_at = ${leaseUntil}, leased_by = ${workerId}
     from locked, webhooks w
     where d.id = locked.id and w.id = d.webhook_id
-    returning d.id, d.organisation_id, d.call_id, d.body, d.attempt_count, d.manual_attempt_by,
+    returning d.id, d.organisation_id, d.call_id, d.body, d.attempt_count, d.manual_attempt_by, d.created_at,
               w.id as webhook_id, w.url, w.headers, w.secret, w.previous_secret,
               w.previous_secret_expires_at, w.status as webhook_status, w.failing_since
   `);
@@ -187,6 +187,7 @@ export async function claimDueDeliveries(
       body: row.body,
       attemptCount: row.attempt_count,
       manualAttemptBy: row.manual_attempt_by,
+      createdAt: toDate(row.created_at) ?? new Date(0),
     },
     webhook: {
       id: row.webhook_id,
@@ -230,6 +231,7 @@ interface ClaimedRow {
   body: string;
   attempt_count: number;
   manual_attempt_by: string | null;
+  created_at: Date | string;
   webhook_id: string;
   url: string;
   headers: Record<string, string>;
@@ -256,6 +258,8 @@ export interface AttemptTarget {
     attemptCount: number;
     /** Who pressed Redeliver, when this attempt is theirs (deliveries.manual_attempt_by). */
     manualAttemptBy: string | null;
+    /** When the event was accepted: the start of the accepted → 2xx time endpoint health measures. */
+    createdAt: Date;
   };
   webhook: {
     id: string;
@@ -298,6 +302,9 @@ export interface DeliveryOutcome {
 
 export interface AttemptResult {
   deliveryId: string;
+  /** The delivery's endpoint and acceptance, for the hourly health rollup. */
+  webhookId: string;
+  acceptedAt: Date;
   attempt: AttemptRecord;
   outcome: DeliveryOutcome;
 }
@@ -343,7 +350,7 @@ export async function recordAttempts(db: Queryable, workerId: string, results: A
       from v
       returning 1
     ),
-    health as (${healthRollupUpsert(sql`v`)})
+    health as (${healthRollupUpsert(healthRollupRows(results.map(toHealthSample)))})
     update deliveries as d
     set status = v.status,
         next_attempt_at = v.next_attempt_at,
@@ -362,6 +369,19 @@ export async function recordAttempts(db: Queryable, workerId: string, results: A
     -- Another worker that took over an expired lease owns the delivery's state now.
     where d.id = v.id and (d.leased_by = ${workerId} or d.leased_by is null)
   `);
+}
+
+function toHealthSample({ webhookId, acceptedAt, attempt, outcome }: AttemptResult) {
+  const succeeded = outcome.status === 'succeeded';
+  return {
+    webhookId,
+    startedAt: attempt.startedAt,
+    succeeded,
+    acceptedToSuccessMs:
+      succeeded && outcome.completedAt
+        ? outcome.completedAt.getTime() - acceptedAt.getTime()
+        : null,
+  };
 }
 
 /** A delivery for a disabled endpoint: kept, marked skipped, replayable once the endpoint is enabled. */

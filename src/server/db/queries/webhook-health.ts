@@ -16,49 +16,75 @@ export const HEALTH_HOURS = 7 * 24;
 /** One count per bound, and one for everything slower than the last. */
 export const HEALTH_BUCKET_COUNT = HEALTH_LATENCY_BUCKETS_MS.length + 1;
 
-/**
- * `case when ms <= 10 then 0 when ms <= 25 then 1 … else 16 end`: the bucket of an accepted → 2xx time,
- * the first whose upper bound it does not pass (bounds are inclusive), or the open-ended last one. The
- * bounds are the contract's constants, so they are written into the statement.
- */
-const bucketCase = (ms: string) =>
-  sql.raw(
-    `case ${HEALTH_LATENCY_BUCKETS_MS.map((bound, i) => `when ${ms} <= ${bound} then ${i}`).join(' ')} else ${HEALTH_BUCKET_COUNT - 1} end`,
-  );
+/** An attempt as the rollup counts it. */
+export interface HealthSample {
+  webhookId: string;
+  startedAt: Date;
+  succeeded: boolean;
+  /** For a success: the delivery's accepted → 2xx time. */
+  acceptedToSuccessMs: number | null;
+}
 
-const bucketCounts = (bucket: string) =>
-  sql.raw(
-    `array[${Array.from({ length: HEALTH_BUCKET_COUNT }, (_, i) => `count(*) filter (where ${bucket} = ${i})`).join(', ')}]::integer[]`,
-  );
+export interface HealthRollupRow {
+  webhookId: string;
+  hour: Date;
+  succeeded: number;
+  failed: number;
+  latencyBuckets: number[];
+}
+
+/** The bucket of an accepted → 2xx time: the first whose upper bound it does not pass, or the last. */
+export function latencyBucket(ms: number): number {
+  const index = HEALTH_LATENCY_BUCKETS_MS.findIndex((bound) => ms <= bound);
+  return index === -1 ? HEALTH_BUCKET_COUNT - 1 : index;
+}
 
 /**
- * The upsert that adds a batch of recorded attempts to the rollup, for use as a CTE of the statement
- * that stores them. `attempts` names a relation with the columns `id` (the delivery), `kind`,
- * `started_at`, `status` (the delivery's new status) and `completed_at`.
- *
- * Attempts count in the hour they started (UTC hours, whatever the session's time zone); one that got a
- * 2xx adds its delivery's accepted → 2xx time to the histogram. One-off attempts to another URL say
- * nothing about the endpoint and are left out. Rows are grouped here, because one statement may not
- * update a row twice, and written in key order, so that workers recording at once lock them in the same
- * order.
+ * A batch of attempts as rollup rows: one per (endpoint, UTC hour the attempt started), in key order.
+ * Grouped here because one statement may not update a row twice, and in order so that workers
+ * recording at once lock the rows in the same order.
  */
-export function healthRollupUpsert(attempts: SQL): SQL {
+export function healthRollupRows(samples: readonly HealthSample[]): HealthRollupRow[] {
+  const rows = new Map<string, HealthRollupRow>();
+  for (const sample of samples) {
+    const hour = hourOf(sample.startedAt);
+    const key = `${sample.webhookId}|${String(hour).padStart(16, '0')}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = {
+        webhookId: sample.webhookId,
+        hour: new Date(hour),
+        succeeded: 0,
+        failed: 0,
+        latencyBuckets: Array.from({ length: HEALTH_BUCKET_COUNT }, () => 0),
+      };
+      rows.set(key, row);
+    }
+    if (!sample.succeeded) row.failed++;
+    else {
+      row.succeeded++;
+      if (sample.acceptedToSuccessMs !== null) {
+        const bucket = latencyBucket(sample.acceptedToSuccessMs);
+        row.latencyBuckets[bucket] = (row.latencyBuckets[bucket] ?? 0) + 1;
+      }
+    }
+  }
+  return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+}
+
+/**
+ * The upsert that adds rollup rows, for use as a CTE of the statement that records the attempts: a few
+ * rows per batch (its endpoints and hours), counted in the worker, so the statement reads nothing more.
+ */
+export function healthRollupUpsert(rows: readonly HealthRollupRow[]): SQL {
+  const values = rows.map(
+    (row) =>
+      sql`(${row.webhookId}::uuid, ${row.hour}::timestamptz, ${row.succeeded}::integer, ${row.failed}::integer,
+           ${`{${row.latencyBuckets.join(',')}}`}::integer[])`,
+  );
   return sql`
     insert into webhook_health_hourly as h (webhook_id, hour, succeeded, failed, latency_buckets)
-    select d.webhook_id,
-           date_bin('1 hour', a.started_at, timestamptz '2000-01-01 00:00:00+00') as hour,
-           count(*) filter (where a.status = 'succeeded'),
-           count(*) filter (where a.status <> 'succeeded'),
-           ${bucketCounts('t.bucket')}
-    from ${attempts} a
-    join deliveries d on d.id = a.id
-    cross join lateral (
-      select case when a.status = 'succeeded'
-                  then ${bucketCase('extract(epoch from (a.completed_at - d.created_at)) * 1000')} end as bucket
-    ) t
-    where a.kind <> 'redelivery_to_url'
-    group by 1, 2
-    order by 1, 2
+    values ${sql.join(values, sql`, `)}
     on conflict (webhook_id, hour) do update
     set succeeded = h.succeeded + excluded.succeeded,
         failed = h.failed + excluded.failed,
