@@ -1,6 +1,7 @@
 /** The deliveries API (the inspector's data) over real deliveries to a real receiver. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
+import { eq } from 'drizzle-orm';
 import {
   CallViewSchema,
   DeliveryAttemptSchema,
@@ -17,6 +18,7 @@ import {
 } from '../../../testing/delivery-harness';
 import { eventually, startReceiver } from '../../../testing/receiver';
 import { expectApiError } from '../../../testing/expect-api';
+import { deliveries } from '../../../db/schema';
 import { MASKED_HEADER_VALUE, WebhookDetailSchema } from '@contract/webhooks';
 import { createReceiver } from '../../../../../docs/examples/verify-webhook.mjs';
 
@@ -193,6 +195,17 @@ describe('POST /api/v1/deliveries/{id}/redeliver', () => {
       'two attempts recorded',
     );
     expect(detail.id).toBe(delivery.id);
+    // The worker records the attempt a person asked for as theirs, and the request is spent.
+    const after = await detailOf(delivery.id);
+    expect(after.attempts.map((a) => [a.kind, a.requestedBy])).toEqual([
+      ['scheduled', null],
+      ['redelivery', expect.stringMatching(/^Support org/) as unknown],
+    ]);
+    const [row] = await h.ctx.db
+      .select({ manualAttemptBy: deliveries.manualAttemptBy })
+      .from(deliveries)
+      .where(eq(deliveries.id, delivery.id));
+    expect(row?.manualAttemptBy).toBeNull();
   });
 });
 
