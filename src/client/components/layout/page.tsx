@@ -1,6 +1,4 @@
-import { ArrowLeft } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { cn } from '@client/lib/cn';
 
 /** The bar at the top of the content card: where you are on the left, page actions on the right. */
@@ -24,19 +22,6 @@ export function PageBody({
   children: ReactNode;
 }) {
   return <div className={cn('px-6 py-8', !wide && 'lg:px-10', className)}>{children}</div>;
-}
-
-/** "← Back to …" above a page's title. */
-export function PageBackLink({ to, children }: { to: string; children: ReactNode }) {
-  return (
-    <Link
-      to={to}
-      className="mb-6 inline-flex items-center gap-2 rounded text-sm text-gray-600 hover:text-gray-900 focus-visible:outline-2 focus-visible:outline-brand-600"
-    >
-      <ArrowLeft aria-hidden="true" className="size-4" />
-      {children}
-    </Link>
-  );
 }
 
 export function PageTitle({ children, className }: { children: ReactNode; className?: string }) {

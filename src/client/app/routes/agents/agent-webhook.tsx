@@ -1,8 +1,6 @@
-import { ArrowRight } from 'lucide-react';
 import { Suspense, lazy, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { TestCallResponse } from '@contract/deliveries';
-import { linkClasses } from '@client/components/ui/link-classes';
 import { LoadingSkeleton } from '@client/components/ui/skeleton';
 import { AgentWebhookPanel } from '@client/features/agents/components/agent-webhook-panel';
 import { useWebhooks } from '@client/features/webhooks/api/get-webhooks';
@@ -24,9 +22,8 @@ const TestCallPanel = lazy(async () => ({ default: (await loadTestCallPanel()).T
 
 // The agent's recent deliveries come after the tab's own content, in a chunk of their own, so that
 // they do not add to what a first visit must download before the tab shows.
-const DeliveriesTable = lazy(async () => ({
-  default: (await import('@client/features/deliveries/components/deliveries-table'))
-    .DeliveriesTable,
+const AgentRecentDeliveries = lazy(async () => ({
+  default: (await import('./agent-recent-deliveries')).AgentRecentDeliveries,
 }));
 
 /**
@@ -81,28 +78,8 @@ export function AgentWebhookRoute() {
         </Suspense>
       ) : null}
       <section aria-labelledby="agent-deliveries-heading" className="mt-10 max-w-5xl">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="agent-deliveries-heading" className="text-lg font-semibold text-gray-900">
-            Recent deliveries
-          </h2>
-          <Link
-            to={paths.deliveries({ agentId: agent.id })}
-            className={linkClasses({ variant: 'action' })}
-          >
-            View all in Deliveries
-            <ArrowRight aria-hidden="true" className="size-3.5" />
-          </Link>
-        </div>
-        <p className="mt-1 mb-4 text-sm text-gray-600">
-          What this agent&apos;s calls sent, newest first: test calls and real ones.
-        </p>
-        <Suspense fallback={<LoadingSkeleton label="Loading deliveries" lines={3} />}>
-          <DeliveriesTable
-            filters={{ agentId: agent.id }}
-            pageSize={10}
-            showAgent={false}
-            emptyText="Deliveries appear here when this agent's calls send events to its endpoint, or when you make a test call."
-          />
+        <Suspense fallback={<LoadingSkeleton label="Loading recent deliveries" lines={3} />}>
+          <AgentRecentDeliveries agentId={agent.id} />
         </Suspense>
       </section>
       {open ? (

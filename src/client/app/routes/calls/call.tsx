@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { CallIdSchema } from '@contract/call-events';
-import { PageBackLink, PageBody, PageHeader, PageTitle } from '@client/components/layout/page';
+import { PageBody, PageHeader, PageTitle } from '@client/components/layout/page';
+import { PageBackLink } from '@client/components/layout/page-back-link';
 import { Breadcrumb } from '@client/components/ui/breadcrumb';
 import { buttonClasses } from '@client/components/ui/button';
 import { CopyButton } from '@client/components/ui/copy-button';

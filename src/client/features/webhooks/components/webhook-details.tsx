@@ -1,7 +1,8 @@
 import { ArrowRight, Pencil, Trash2 } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { PageBackLink, PageBody, PageHeader } from '@client/components/layout/page';
+import { PageBody, PageHeader } from '@client/components/layout/page';
+import { PageBackLink } from '@client/components/layout/page-back-link';
 import { Breadcrumb } from '@client/components/ui/breadcrumb';
 import { Button } from '@client/components/ui/button';
 import { CopyButton } from '@client/components/ui/copy-button';
