@@ -5,10 +5,13 @@
  *   role=admin|support|viewer|none   who is signed in (default admin; none shows sign-in)
  *   data=demo|empty|no-endpoints   seeded organisation, an empty one, or agents without endpoints
  *   latency=<ms>   delay of every API answer (default 300), to see loading states
- * The demo's endpoints show every delivery state: CRM delivers (and passes the signature self-test),
- * Analytics has been failing for two days (502s, one delivery still retrying), Legacy is disabled
- * with skipped deliveries to replay, Staging accepts anything (fails the self-test). Test events and
- * test calls are delivered by a simulation that follows the wall clock (src/testing/mocks/mock-deliveries.ts).
+ * The demo's endpoints show every delivery state: CRM delivers (a week of traffic with an outage, a
+ * redelivery; passes the signature self-test), Analytics has been failing for two days (502s, a base64
+ * answer, a redelivery to another URL, a call whose End waits for its Start, a finished bulk retry),
+ * Legacy is disabled with skipped deliveries to replay, Staging accepts anything (fails the
+ * self-test), and Archive answers 410 Gone to an event due 15 s after the page opens, so it is
+ * disabled while you watch. Deliveries, test calls and bulk retries follow a simulation on the wall
+ * clock (src/testing/mocks/mock-deliveries.ts), and the live stream (mock-live.ts) announces changes.
  */
 // Before anything that builds a schema: see zod-config.ts.
 import './zod-config';

@@ -15,6 +15,8 @@ import { createWorkerNudge } from './db/worker-nudge';
 import { IngestionBatcher } from './http/services/publish-event';
 import { startMaintenance } from './maintenance';
 import { DeliveryWorker } from './delivery/worker';
+import { RetryJobRunner } from './delivery/retry-job-runner';
+import { LiveChangePublisher, LiveHub } from './db/live-changes';
 import { Metrics } from './observability/metrics';
 import { WebhookSender } from './outbound/send-webhook';
 import { UrlGuard } from './security/url-guard';
@@ -59,6 +61,9 @@ async function main() {
   const urlGuard = new UrlGuard(env.RINGPOST_ALLOWED_TARGETS);
   const sender = new WebhookSender(urlGuard);
   const metrics = new Metrics();
+  const servesApi = env.RINGPOST_ROLE === 'all' || env.RINGPOST_ROLE === 'api';
+  const nudge = createWorkerNudge(database.db, logger);
+  const ingested = new LiveChangePublisher(database.db, logger);
   const deps: AppDeps = {
     db: database.db,
     env,
@@ -67,12 +72,19 @@ async function main() {
     sender,
     metrics,
     secretBox,
-    ingestion: new IngestionBatcher(database.db, createWorkerNudge(database.db, logger)),
+    ingestion: new IngestionBatcher(database.db, (deliveries) => {
+      nudge();
+      for (const { organisationId, ...delivery } of deliveries)
+        ingested.add({ organisationId, deliveries: [delivery] });
+    }),
+    // One LISTEN per API process feeds every open GET /live stream (docs/decisions/0014).
+    ...(servesApi
+      ? { live: await LiveHub.start((channel, on) => database.listen(channel, on), logger) }
+      : {}),
     ping: () => database.ping(),
   };
   const stops: (() => Promise<void>)[] = [];
 
-  const servesApi = env.RINGPOST_ROLE === 'all' || env.RINGPOST_ROLE === 'api';
   const app = servesApi ? createApp(deps, { serveClient: true }) : createOperationalApp(deps);
   const server: ServerType = serve(
     { fetch: app.fetch, port: env.PORT, hostname: env.HOST },
@@ -95,6 +107,9 @@ async function main() {
   );
   if (servesApi)
     stops.push(startMaintenance(database.db, logger, { retentionMs: env.RINGPOST_RETENTION }));
+  // First: open streams would hold server.close() open; browsers reconnect after `retry`.
+  const { live } = deps;
+  if (live) stops.unshift(() => live.close());
 
   if (env.RINGPOST_ROLE === 'all' || env.RINGPOST_ROLE === 'worker') {
     const worker = new DeliveryWorker({
@@ -109,14 +124,19 @@ async function main() {
     });
     const unlisten = await database.listen(DELIVERIES_CHANNEL, () => worker.wake());
     worker.start();
+    const retryJobs = new RetryJobRunner({ db: database.db, logger });
+    retryJobs.start();
     logger.info('delivery worker started', { workerId: worker.workerId });
     // Stop claiming first, finish (or release) what is in flight, then stop listening.
     stops.unshift(async () => {
-      await worker.stop();
+      await Promise.all([worker.stop(), retryJobs.stop()]);
       await unlisten();
     });
   }
-  stops.push(() => sender.close());
+  stops.push(
+    () => sender.close(),
+    () => ingested.flush(),
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

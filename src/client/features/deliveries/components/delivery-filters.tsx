@@ -353,6 +353,18 @@ export function DeliveryFilterBar({
           filters={filters}
           onChange={set}
         />
+        {filters.callId ? (
+          // A link's `callId` filter (the search box finds call ids too): shown so it can be taken off.
+          <Button
+            size="sm"
+            className="mt-5"
+            aria-label={`Remove the call id filter ${filters.callId}`}
+            onClick={() => set({ callId: undefined })}
+          >
+            <span className="font-mono text-xs">Call id {filters.callId}</span>
+            <X aria-hidden="true" className="size-3.5" />
+          </Button>
+        ) : null}
         {hasFilters(filters) ? (
           <Button size="sm" variant="ghost" className="mt-5" onClick={() => onChange({})}>
             <X aria-hidden="true" className="size-4" />

@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import type { DeliverySummary, TestCallResponse } from '@contract/deliveries';
 import { EVENT_TYPE_INFO, sortEventTypes, type EventType } from '@contract/event-types';
 import { Button, buttonClasses } from '@client/components/ui/button';
+import { CopyButton } from '@client/components/ui/copy-button';
 import { QueryError } from '@client/components/ui/query-error';
 import { LoadingSkeleton } from '@client/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader } from '@client/components/ui/table';
@@ -169,6 +170,7 @@ export function TestCallPanel({
           </h2>
           <p className="mt-1 text-sm text-gray-600">
             Call <span className="font-mono text-xs break-all text-gray-800">{call.callId}</span>
+            <CopyButton value={call.callId} what="call id" className="-my-1 align-middle" />
             {startedAt ? (
               <>
                 {' '}
