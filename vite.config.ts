@@ -61,6 +61,16 @@ export default defineConfig({
             },
           ]
         : []),
+      // The mock API (MSW over the in-memory mock db) in Node: the API behaviour suite's mock side and
+      // the checks on the mock's own answers.
+      {
+        extends: true,
+        test: {
+          name: 'mock-api',
+          environment: 'node',
+          include: ['src/testing/**/*.test.ts'],
+        },
+      },
       {
         extends: true,
         test: {
