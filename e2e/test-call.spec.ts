@@ -91,7 +91,7 @@ test('Make test call delivers Start, End and Analytics Completed, signed, and sh
   ]);
 
   // What was sent and what came back.
-  await panel.getByRole('button', { name: /^View payload of .*post-conversation/ }).click();
+  await panel.getByRole('button', { name: /^View payload of End / }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('webhook-signature');

@@ -42,11 +42,16 @@ async function api(page: Page, method: string, path: string, data?: unknown): Pr
   return response.status() === 204 ? null : response.json();
 }
 
-// A receiver on this machine, so that the test call's deliveries really go out.
+// A receiver on this machine, so that the test call's deliveries really go out; under /failing it
+// answers as a broken CRM would, for the inspector's pictures.
 const receiver = createServer((req, res) => {
   req.resume();
   req.on('end', () =>
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}'),
+    req.url?.startsWith('/failing')
+      ? res
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end('{"error":"crm_unavailable","message":"Upstream database is in maintenance"}')
+      : res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}'),
   );
 });
 await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -133,7 +138,10 @@ try {
   await page.getByRole('button', { name: 'Make test call' }).click();
   await page.getByText('Every event was delivered.').waitFor({ timeout: 30_000 });
   await page.screenshot({ path: join(OUT, 'test-call.png'), fullPage: true });
-  await page.getByRole('button', { name: /^View payload of .*post-conversation/ }).click();
+  await page
+    .getByRole('region', { name: 'Test call' })
+    .getByRole('button', { name: /^View payload of End / })
+    .click();
   await page.getByRole('dialog').waitFor();
   await page.screenshot({ path: join(OUT, 'delivery-payload.png') });
   await page.goto(`${BASE}/webhooks/${local.id}`);
@@ -142,6 +150,40 @@ try {
     .first()
     .waitFor();
   await page.screenshot({ path: join(OUT, 'endpoint-deliveries.png'), fullPage: true });
+
+  // The inspector: a test call whose deliveries the receiver refuses, found by its call id.
+  const third = agents.items[2];
+  if (!third) throw new Error('the seed has fewer than three agents');
+  const failing = (await api(page, 'POST', '/webhooks', {
+    url: receiverUrl.replace('/ringpost', '/failing/crm'),
+    description: 'CRM (under maintenance)',
+  })) as { id: string };
+  await api(page, 'PUT', `/agents/${third.id}/webhook-subscriptions`, {
+    webhookId: failing.id,
+    eventTypes: ['pre-conversation', 'post-conversation', 'analytics-completed'],
+  });
+  const testCall = (await api(page, 'POST', `/agents/${third.id}/test-call`)) as {
+    callId: string;
+  };
+  await page.goto(`${BASE}/deliveries`);
+  await page.getByRole('searchbox').fill(testCall.callId);
+  await page.keyboard.press('Enter');
+  await page.getByText('500').first().waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: join(OUT, 'deliveries.png') });
+  const failed = (await api(
+    page,
+    'GET',
+    `/deliveries?q=${encodeURIComponent(testCall.callId)}`,
+  )) as { items: { id: string }[] };
+  const last = failed.items.at(-1);
+  if (!last) throw new Error('the failing test call made no deliveries');
+  await page.goto(`${BASE}/deliveries/${last.id}`);
+  await page.getByRole('button', { name: 'Redeliver', exact: true }).waitFor();
+  await page.screenshot({ path: join(OUT, 'delivery-detail.png') });
+  await page.goto(`${BASE}/calls/${encodeURIComponent(testCall.callId)}`);
+  await page.getByText('500').first().waitFor();
+  await page.screenshot({ path: join(OUT, 'call-view.png'), fullPage: true });
+
   await page.goto(`${BASE}/api-keys`);
   await page.getByRole('heading', { name: 'API keys' }).first().waitFor();
   await page.screenshot({ path: join(OUT, 'api-keys.png') });

@@ -156,7 +156,7 @@ export function ViewPayloadButton({
     <Button
       size="sm"
       variant="ghost"
-      aria-label={`View payload of ${eventLabel(delivery.eventType)} (${delivery.event}) created ${formatPreciseDateTime(delivery.createdAt)}`}
+      aria-label={`View payload of ${eventLabel(delivery.eventType)} of call ${delivery.callId} created ${formatPreciseDateTime(delivery.createdAt)}`}
       onClick={() => onView(delivery.id)}
       onPointerEnter={preloadDeliveryPayloadDialog}
       onFocus={preloadDeliveryPayloadDialog}
