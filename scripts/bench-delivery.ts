@@ -8,11 +8,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import pg from 'pg';
 import { Agent, request } from 'undici';
 import { EVENT_TYPES } from '../src/contract/event-types';
 import { EXAMPLE_PAYLOADS } from '../src/contract/call-event-examples';
 import type { IngestEventRequest } from '../src/contract/call-events';
+import { withScratchPostgres } from './bench/scratch-postgres';
 import { openDatabase, DELIVERIES_CHANNEL, type DatabaseHandle } from '../src/server/db/database';
 import { insertAgent } from '../src/server/db/queries/agents';
 import { upsertAgentWebhook } from '../src/server/db/queries/agent-webhooks';
@@ -199,24 +199,10 @@ try {
   results.push(await engine('embedded (PGlite)', embedded, receiver, port));
   await embedded.close();
 
-  if (process.env.TEST_DATABASE_URL) {
-    const name = `ringpost_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(process.env.TEST_DATABASE_URL);
-    url.pathname = `/${name}`;
-    const postgres = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 20 });
-    try {
-      results.push(await engine('PostgreSQL', postgres, receiver, port));
-    } finally {
-      await postgres.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  } else {
-    console.log('TEST_DATABASE_URL is not set: PostgreSQL skipped');
-  }
+  const onPostgres = await withScratchPostgres(20, (postgres) =>
+    engine('PostgreSQL', postgres, receiver, port),
+  );
+  if (onPostgres) results.push(onPostgres);
 
   console.log(
     '\n| database | deliveries/s | × ceiling (16 in flight) | ingest/s | latency p50 | latency p99 |',

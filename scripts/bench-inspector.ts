@@ -10,7 +10,7 @@
  *   BENCH_EMBEDDED_ROWS (default 200000)   BENCH_RUNS (default 30)   BENCH_ONLY (postgres | embedded)
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { withScratchPostgres } from './bench/scratch-postgres';
 import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { finishedDeliveriesBatch } from '../src/server/db/queries/retention';
 import { HEALTH_LATENCY_BUCKETS_MS } from '../src/contract/webhook-health';
@@ -445,24 +445,9 @@ async function measure(label: string, handle: DatabaseHandle, total: number) {
 console.log(`Ringpost inspector benchmark: ${RUNS} runs per request after ${WARMUP} to warm up`);
 const only = process.env.BENCH_ONLY;
 if (only !== 'embedded') {
-  if (process.env.TEST_DATABASE_URL) {
-    const name = `ringpost_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(process.env.TEST_DATABASE_URL);
-    url.pathname = `/${name}`;
-    const postgres = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
-    try {
-      await measure('PostgreSQL', postgres, Number(process.env.BENCH_PG_ROWS ?? 1_000_000));
-    } finally {
-      await postgres.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  } else {
-    console.log('TEST_DATABASE_URL is not set: PostgreSQL skipped');
-  }
+  await withScratchPostgres(4, (postgres) =>
+    measure('PostgreSQL', postgres, Number(process.env.BENCH_PG_ROWS ?? 1_000_000)),
+  );
 }
 if (only !== 'postgres') {
   const embedded = await openDatabase({ kind: 'embedded-memory' });

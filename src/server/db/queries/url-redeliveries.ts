@@ -5,28 +5,18 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../database';
+import type { AttemptRecord } from './deliveries';
 import { deliveries, deliveryAttempts } from '../schema';
 
 export type DeliveryAttemptRow = typeof deliveryAttempts.$inferSelect;
 
-/** What was sent and what came back, already in storable form (outbound/storable-text.ts). */
-export interface UrlRedeliveryRecord {
-  /** The person who asked (their name, kept if they leave). */
+/**
+ * What was sent and what came back, already in storable form (outbound/storable-text.ts): a worker
+ * attempt's record, asked for by a person (their name, kept if they leave).
+ */
+export type UrlRedeliveryRecord = Omit<AttemptRecord, 'kind' | 'requestedBy'> & {
   requestedBy: string;
-  startedAt: Date;
-  durationMs: number;
-  headersMs: number | null;
-  url: string;
-  /** Custom header values masked. */
-  requestHeaders: Record<string, string>;
-  responseStatus: number | null;
-  responseHeaders: Record<string, string> | null;
-  responseBody: string | null;
-  responseBodyEncoding: 'utf8' | 'base64';
-  responseTruncated: boolean;
-  errorCategory: string | null;
-  errorMessage: string | null;
-}
+};
 
 /**
  * Stores the attempt numbered after the delivery's existing ones; undefined when the organisation has
