@@ -5,16 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
+import { RetryJobListSchema, RetryJobPreviewSchema, RetryJobSchema } from '@contract/retry-jobs';
 import {
-  RetryJobListSchema,
-  RetryJobPreviewSchema,
-  RetryJobSchema,
-  type RetryJob,
-} from '@contract/retry-jobs';
+  readRetryJob,
+  retryJobsPath,
+  seedFailedDeliveries,
+  startRetryJob,
+  type SeedFailedOptions,
+} from '../../../testing/retry-job-fixtures';
 import { expectApiError } from '../../../testing/expect-api';
 import { createDeliveryHarness, type DeliveryHarness } from '../../../testing/delivery-harness';
-import { newDeliveryId } from '../../../db/ids';
-import { insertDeliveries, type NewDelivery } from '../../../db/queries/deliveries';
 import { deliveries, retryJobs } from '../../../db/schema';
 
 let h: DeliveryHarness;
@@ -27,59 +27,12 @@ afterAll(async () => {
   await h.close();
 });
 
-const base = (webhookId: string) => `/api/v1/webhooks/${webhookId}/retry-jobs`;
-
-/**
- * Failed deliveries to the endpoint as the schedule leaves them (every attempt spent), created one
- * millisecond apart from `from`, each in a call of its own.
- */
-async function seedFailed(
-  webhookId: string,
-  count: number,
-  options: { from?: Date; organisationId?: string; status?: NewDelivery['status'] } = {},
-): Promise<string[]> {
-  const from = options.from ?? new Date(Date.now() - HOUR);
-  const rows: NewDelivery[] = Array.from({ length: count }, (_, i) => {
-    const createdAt = new Date(from.getTime() + i);
-    const id = newDeliveryId(createdAt.getTime());
-    return {
-      id,
-      organisationId: options.organisationId ?? h.org.id,
-      webhookId,
-      eventId: null,
-      agentId: null,
-      callId: `call_${id.slice(-10).toLowerCase()}`,
-      eventType: 'pre-conversation',
-      sequence: 0,
-      body: JSON.stringify({ id }),
-      status: options.status ?? 'failed',
-      attemptCount: 4,
-      lastError: 'http_status: Answered 500',
-      lastErrorCategory: 'http_status',
-      nextAttemptAt: null,
-      createdAt,
-      completedAt: new Date(createdAt.getTime() + 60_000),
-    };
-  });
-  for (let i = 0; i < rows.length; i += 500)
-    await insertDeliveries(h.ctx.db, rows.slice(i, i + 500));
-  return rows.map((r) => r.id);
-}
-
-async function start(webhookId: string, since: Date, as = h.org.users.admin) {
-  const response = await h.ctx.request('POST', base(webhookId), {
-    as,
-    body: { since: since.toISOString() },
-  });
-  expect(response.status).toBe(201);
-  return RetryJobSchema.parse(response.body);
-}
-
-async function job(webhookId: string, id: string): Promise<RetryJob> {
-  return RetryJobSchema.parse(
-    (await h.ctx.request('GET', `${base(webhookId)}/${id}`, { as: h.org.users.admin })).body,
-  );
-}
+const base = retryJobsPath;
+const seedFailed = (webhookId: string, count: number, options?: SeedFailedOptions) =>
+  seedFailedDeliveries(h, webhookId, count, options);
+const start = (webhookId: string, since: Date, as = h.org.users.admin) =>
+  startRetryJob(h, webhookId, since, as);
+const job = (webhookId: string, id: string) => readRetryJob(h, webhookId, id);
 
 async function statuses(ids: string[]) {
   const rows = await h.ctx.db
