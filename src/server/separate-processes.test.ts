@@ -16,6 +16,7 @@ import { openDatabase, rowsOf, type DatabaseHandle } from './db/database';
 import { newDeliveryId } from './db/ids';
 import { insertDeliveries, type NewDelivery } from './db/queries/deliveries';
 import { exampleEvent } from './testing/delivery-harness';
+import { eventData, readEventStream } from './testing/event-stream';
 import { eventually, startReceiver, type Receiver } from './testing/receiver';
 import { startRingpost, type RingpostProcess } from './testing/ringpost-process';
 import { createPostgresDatabase, usesPostgres } from './testing/test-database';
@@ -55,38 +56,12 @@ interface Stream {
 async function openStream(): Promise<Stream> {
   const response = await fetch(`${base}/api/v1/live`, { headers: { cookie } });
   expect(response.status).toBe(200);
-  const reader = response.body?.getReader();
-  if (!reader) throw new Error('no body');
   const changes: Stream['changes'] = [];
-  let ended = false;
-  const decoder = new TextDecoder();
-  let buffer = '';
-  void (async () => {
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) {
-        ended = true;
-        return;
-      }
-      buffer += decoder.decode(value, { stream: true });
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (block.startsWith('event: change\n'))
-          changes.push({
-            at: Date.now(),
-            change: LiveChangeSchema.parse(JSON.parse(block.slice(block.indexOf('data: ') + 6))),
-          });
-      }
-    }
-  })();
-  return {
-    changes,
-    ended: () => ended,
-    close: async () => {
-      await reader.cancel().catch(() => undefined);
-    },
-  };
+  const stream = readEventStream(response, (block) => {
+    if (block.startsWith('event: change\n'))
+      changes.push({ at: Date.now(), change: LiveChangeSchema.parse(eventData(block)) });
+  });
+  return { changes, ...stream };
 }
 
 const seen = (stream: Stream, id: string, status: string) =>

@@ -14,6 +14,7 @@ import { deleteSessionsOfUser } from '../../../db/queries/sessions';
 import { createLogger } from '../../../logger';
 import { expectApiError } from '../../../testing/expect-api';
 import { createDeliveryHarness, type DeliveryHarness } from '../../../testing/delivery-harness';
+import { eventData, readEventStream } from '../../../testing/event-stream';
 import { eventually } from '../../../testing/receiver';
 import { APP_ORIGIN, type TestUser } from '../../../testing/test-app';
 
@@ -51,26 +52,7 @@ async function open(user: TestUser): Promise<Stream> {
     headers: { cookie: `${SESSION_COOKIE}=${user.cookie}`, origin: APP_ORIGIN },
   });
   const blocks: string[] = [];
-  let ended = false;
-  const reader = response.body?.getReader();
-  if (reader) {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    void (async () => {
-      for (;;) {
-        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-        if (done) {
-          ended = true;
-          return;
-        }
-        buffer += decoder.decode(value, { stream: true });
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          blocks.push(buffer.slice(0, end));
-          buffer = buffer.slice(end + 2);
-        }
-      }
-    })();
-  }
+  const stream = readEventStream(response, (block) => blocks.push(block));
   return {
     status: response.status,
     headers: response.headers,
@@ -78,11 +60,8 @@ async function open(user: TestUser): Promise<Stream> {
     changes: () =>
       blocks
         .filter((b) => b.startsWith('event: change\n'))
-        .map((b) => LiveChangeSchema.parse(JSON.parse(b.slice(b.indexOf('data: ') + 6)))),
-    ended: () => ended,
-    close: async () => {
-      await reader?.cancel().catch(() => undefined);
-    },
+        .map((b) => LiveChangeSchema.parse(eventData(b))),
+    ...stream,
   };
 }
 
