@@ -4,6 +4,7 @@
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+import { notFoundMessage } from '@contract/api-messages';
 import {
   fieldErrorsOf,
   summariseFieldErrors,
@@ -37,7 +38,8 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+export const notFound = (what: Parameters<typeof notFoundMessage>[0]) =>
+  new ApiError(404, 'not_found', notFoundMessage(what));
 
 /** Zod issues → the 400 envelope, naming each field (src/contract/errors.ts). */
 export function validationError(error: z.ZodError, prefix?: string): ApiError {

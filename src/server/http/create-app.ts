@@ -12,6 +12,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { NO_SUCH_ROUTE } from '@contract/api-messages';
 import type { ErrorCode } from '@contract/errors';
 import { CLIENT_DIST_DIR } from '../paths';
 import type { AppDeps, AppEnv } from './app-env';
@@ -134,7 +135,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
   mountApiDocs(app);
 
   app.all('/api/*', () => {
-    throw new ApiError(404, 'not_found', 'No such API route');
+    throw new ApiError(404, 'not_found', NO_SUCH_ROUTE);
   });
 
   if (options.serveClient && existsSync(join(CLIENT_DIST_DIR, 'index.html'))) {

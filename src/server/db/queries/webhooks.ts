@@ -1,4 +1,5 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { disabledReason } from '@contract/api-messages';
 import type { WebhookStatus } from '@contract/webhooks';
 import type { Queryable } from '../database';
 import { webhooks } from '../schema';
@@ -132,14 +133,13 @@ export async function recordEndpointHealth(
     .where(eq(webhooks.id, webhookId))
     .returning({ failingSince: webhooks.failingSince, status: webhooks.status });
   if (!row || row.status === 'disabled') return null;
-  const day = result.now.toISOString().slice(0, 10);
   let reason: string | null = null;
-  if (result.gone) reason = `Disabled automatically on ${day}: the endpoint answered 410 Gone`;
+  if (result.gone) reason = disabledReason.gone(result.now);
   else if (
     row.failingSince &&
     result.now.getTime() - row.failingSince.getTime() >= FAILING_DISABLE_AFTER_MS
   ) {
-    reason = `Disabled automatically on ${day}: every delivery failed for 5 days`;
+    reason = disabledReason.failing(result.now);
   }
   if (reason) {
     await db

@@ -8,6 +8,7 @@
  * - Content type: a body must be JSON, and malformed JSON is refused here with its own error code.
  */
 import { createMiddleware } from 'hono/factory';
+import { INVALID_JSON, UNSUPPORTED_MEDIA_TYPE } from '@contract/api-messages';
 import type { AppEnv } from '../app-env';
 import { ApiError } from '../api-error';
 
@@ -73,16 +74,12 @@ export const jsonBodyGuard = createMiddleware<AppEnv>(async (c, next) => {
     if (text.length > 0) {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
       if (type !== 'application/json') {
-        throw new ApiError(
-          415,
-          'unsupported_media_type',
-          'Send the request body as application/json',
-        );
+        throw new ApiError(415, 'unsupported_media_type', UNSUPPORTED_MEDIA_TYPE);
       }
       try {
         JSON.parse(text);
       } catch {
-        throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON');
+        throw new ApiError(400, 'invalid_json', INVALID_JSON);
       }
     }
   }

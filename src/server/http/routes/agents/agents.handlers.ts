@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { UNKNOWN_ENDPOINT_ID } from '@contract/api-messages';
 import { sortEventTypes } from '@contract/event-types';
 import type { AppEnv, AppRouteHandler, Caller } from '../../app-env';
 import { ApiError, notFound } from '../../api-error';
@@ -51,14 +52,9 @@ export const putWebhook: AppRouteHandler<PutWebhookRoute> = async (c) => {
   if (!(await agentExists(db, caller.organisation.id, id))) throw notFound('Agent');
   // Another organisation's endpoint is as unknown to this caller as one that does not exist.
   if (!(await findWebhook(db, caller.organisation.id, body.webhookId))) {
-    throw new ApiError(
-      400,
-      'validation_failed',
-      'webhookId: No endpoint with this id in your organisation',
-      {
-        webhookId: 'No endpoint with this id in your organisation',
-      },
-    );
+    throw new ApiError(400, 'validation_failed', `webhookId: ${UNKNOWN_ENDPOINT_ID}`, {
+      webhookId: UNKNOWN_ENDPOINT_ID,
+    });
   }
   await upsertAgentWebhook(
     db,

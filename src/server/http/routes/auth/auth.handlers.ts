@@ -1,3 +1,4 @@
+import { WRONG_CREDENTIALS } from '@contract/api-messages';
 import type { AppRouteHandler } from '../../app-env';
 import { ApiError } from '../../api-error';
 import { clientOriginOf } from '../../client-address';
@@ -84,7 +85,7 @@ export const login: AppRouteHandler<LoginRoute> = async (c) => {
   } finally {
     await finishLoginAttempt(db, attemptId, succeeded);
   }
-  if (!signedIn) throw new ApiError(401, 'unauthenticated', 'Email or password is incorrect');
+  if (!signedIn) throw new ApiError(401, 'unauthenticated', WRONG_CREDENTIALS);
   const { user, organisation } = signedIn;
 
   if (needsRehash(user.passwordHash, cost)) {

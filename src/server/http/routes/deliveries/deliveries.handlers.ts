@@ -1,3 +1,4 @@
+import { REDELIVERY_IN_PROGRESS } from '@contract/api-messages';
 import type { AppRouteHandler } from '../../app-env';
 import { ApiError, notFound } from '../../api-error';
 import { callerOf } from '../../middleware/require-role';
@@ -63,11 +64,7 @@ export const redeliver: AppRouteHandler<RedeliverRoute> = async (c) => {
   if (!existing) throw notFound('Delivery');
   // The person's name goes on the delivery: the worker records its next attempt as theirs.
   if (!(await scheduleRedelivery(db, caller.organisation.id, id, now(), caller.user.name))) {
-    throw new ApiError(
-      409,
-      'conflict',
-      'This delivery is being attempted right now; wait for the attempt to finish',
-    );
+    throw new ApiError(409, 'conflict', REDELIVERY_IN_PROGRESS);
   }
   await notifyWorkers(db);
   logger.info('redelivery requested', { deliveryId: id, by: caller.user.id });

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { RETRY_JOB_REFUSALS } from '@contract/api-messages';
 import type { RetryJob } from '@contract/retry-jobs';
 import type { AppEnv, AppRouteHandler, Caller } from '../../app-env';
 import { ApiError, notFound } from '../../api-error';
@@ -78,17 +79,9 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
     const webhook = await lockEndpointForRetryJob(tx, caller.organisation.id, id);
     if (!webhook) throw notFound('Endpoint');
     if (webhook.status === 'disabled')
-      throw new ApiError(
-        409,
-        'conflict',
-        'This endpoint is disabled: enable it first, then retry its failed deliveries',
-      );
+      throw new ApiError(409, 'conflict', RETRY_JOB_REFUSALS.endpointDisabled);
     if (await findRunningRetryJob(tx, caller.organisation.id, webhook.id))
-      throw new ApiError(
-        409,
-        'conflict',
-        'A retry job is already running for this endpoint: wait for it to finish or cancel it',
-      );
+      throw new ApiError(409, 'conflict', RETRY_JOB_REFUSALS.alreadyRunning);
     const job = await insertRetryJob(tx, {
       organisationId: caller.organisation.id,
       webhookId: webhook.id,
@@ -139,8 +132,8 @@ export const cancel: AppRouteHandler<CancelRoute> = async (c) => {
       409,
       'conflict',
       existing.status === 'completed'
-        ? 'This retry job has already finished'
-        : 'This retry job has already been cancelled',
+        ? RETRY_JOB_REFUSALS.alreadyFinished
+        : RETRY_JOB_REFUSALS.alreadyCancelled,
     );
   }
   logger.info('retry job cancelled', { retryJobId: row.id, by: caller.user.id });

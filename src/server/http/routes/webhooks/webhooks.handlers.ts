@@ -14,6 +14,12 @@ import {
 import { findDelivery } from '../../../db/queries/delivery-search';
 import { newDeliveryId } from '../../../db/ids';
 import { EXAMPLE_PAYLOADS } from '@contract/call-event-examples';
+import {
+  disabledReason,
+  DUPLICATE_ENDPOINT_URL,
+  endpointDisabled,
+  endpointInUse,
+} from '@contract/api-messages';
 import { runSignatureSelfTest } from '../../services/signature-self-test';
 import { toDeliverySummary } from '../deliveries/delivery-views';
 import {
@@ -51,8 +57,8 @@ import type {
 export const PREVIOUS_SECRET_GRACE_MS = 24 * 3_600_000;
 
 const duplicateUrl = () =>
-  new ApiError(409, 'conflict', 'An endpoint with this URL already exists in your organisation', {
-    url: 'An endpoint with this URL already exists',
+  new ApiError(409, 'conflict', DUPLICATE_ENDPOINT_URL.message, {
+    url: DUPLICATE_ENDPOINT_URL.field,
   });
 
 /** The canonical form (lower-case scheme and host, default port dropped), so that one URL is one endpoint. */
@@ -163,18 +169,7 @@ export const update: AppRouteHandler<UpdateRoute> = async (c) => {
   return c.json(await detail(c, caller, row), 200);
 };
 
-function inUse(names: string[]): ApiError {
-  const list =
-    names.length === 1
-      ? (names[0] ?? '')
-      : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
-  const noun = names.length === 1 ? 'that assignment' : 'those assignments';
-  return new ApiError(
-    409,
-    'webhook_in_use',
-    `This endpoint is used by ${list}. Remove ${noun} first.`,
-  );
-}
+const inUse = (names: string[]) => new ApiError(409, 'webhook_in_use', endpointInUse(names));
 
 export const remove: AppRouteHandler<RemoveRoute> = async (c) => {
   const caller = callerOf(c);
@@ -246,7 +241,7 @@ export const enable: AppRouteHandler<EnableRoute> = async (c) => {
 export const disable: AppRouteHandler<DisableRoute> = async (c) => {
   const caller = callerOf(c);
   const { db, now = () => new Date() } = c.var.deps;
-  const reason = `Disabled by ${caller.user.name}`;
+  const reason = disabledReason.byPerson(caller.user.name);
   const row = await db.transaction(async (tx) => {
     const updated = await setWebhookStatus(
       tx,
@@ -271,7 +266,7 @@ async function publishWebhookStatus(tx: Transaction, caller: Caller, row: Webhoo
 }
 
 const disabledConflict = (action: string) =>
-  new ApiError(409, 'conflict', `This endpoint is disabled: enable it to ${action}`);
+  new ApiError(409, 'conflict', endpointDisabled(action));
 
 export const sendTest: AppRouteHandler<SendTestRoute> = async (c) => {
   const caller = callerOf(c);
