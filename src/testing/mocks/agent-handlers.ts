@@ -1,23 +1,25 @@
-import { HttpResponse, http } from 'msw';
+import { http } from 'msw';
 import {
+  AgentListSchema,
+  AgentSchema,
   PutAgentWebhookRequestSchema,
   UpdateAgentRequestSchema,
-  type Agent,
-  type AgentList,
 } from '@contract/agents';
-import { API, apiError, guard, noContent, parseBody, withAgent } from './mock-api';
+import { UNKNOWN_ENDPOINT_ID } from '@contract/api-messages';
+import { answer } from './mock-answer';
+import { API, guard, invalidFields, noContent, parseBody, withAgent } from './mock-api';
 import { db, subscribeMockAgent, toAgent } from './mock-db';
 
 export const agentHandlers = [
   http.get(`${API}/agents`, () =>
     guard('signedIn', () => {
       const items = [...db.agents].sort((a, b) => a.name.localeCompare(b.name)).map(toAgent);
-      return HttpResponse.json<AgentList>({ items });
+      return answer(AgentListSchema, { items });
     }),
   ),
 
   http.get(`${API}/agents/:id`, ({ params }) =>
-    withAgent(params, 'signedIn', (agent) => HttpResponse.json<Agent>(toAgent(agent))),
+    withAgent(params, 'signedIn', (agent) => answer(AgentSchema, toAgent(agent))),
   ),
 
   http.patch(`${API}/agents/:id`, ({ params, request }) =>
@@ -25,7 +27,7 @@ export const agentHandlers = [
       const parsed = await parseBody(request, UpdateAgentRequestSchema);
       if (!parsed.ok) return parsed.response;
       Object.assign(agent, parsed.data, { updatedAt: new Date().toISOString() });
-      return HttpResponse.json<Agent>(toAgent(agent));
+      return answer(AgentSchema, toAgent(agent));
     }),
   ),
 
@@ -34,12 +36,10 @@ export const agentHandlers = [
       const parsed = await parseBody(request, PutAgentWebhookRequestSchema);
       if (!parsed.ok) return parsed.response;
       if (!db.webhooks.some((w) => w.id === parsed.data.webhookId)) {
-        return apiError(400, 'validation_failed', 'Check the highlighted fields', {
-          webhookId: 'There is no webhook endpoint with this id',
-        });
+        return invalidFields({ webhookId: UNKNOWN_ENDPOINT_ID });
       }
       subscribeMockAgent(agent.id, parsed.data.webhookId, parsed.data.eventTypes);
-      return HttpResponse.json<Agent>(toAgent(agent));
+      return answer(AgentSchema, toAgent(agent));
     }),
   ),
 

@@ -1,11 +1,12 @@
-import { HttpResponse, http } from 'msw';
+import { http } from 'msw';
 import {
   API_KEY_PREFIX,
   API_KEY_VISIBLE_CHARS,
+  ApiKeyListSchema,
   CreateApiKeyRequestSchema,
-  type ApiKeyList,
-  type CreatedApiKey,
+  CreatedApiKeySchema,
 } from '@contract/api-keys';
+import { answer } from './mock-answer';
 import { API, guard, noContent, parseBody, recordRoute } from './mock-api';
 import { db, mockNowIso, nextMockId } from './mock-db';
 
@@ -17,16 +18,13 @@ function generateKey(): string {
   return `${API_KEY_PREFIX}${Array.from(bytes, (b) => KEY_ALPHABET[b % KEY_ALPHABET.length]).join('')}`;
 }
 
-const withApiKey = recordRoute(
-  (id) => db.apiKeys.find((k) => k.id === id),
-  'There is no API key with this id',
-);
+const withApiKey = recordRoute((id) => db.apiKeys.find((k) => k.id === id), 'API key');
 
 export const apiKeyHandlers = [
   http.get(`${API}/api-keys`, () =>
     guard('signedIn', () => {
       const items = [...db.apiKeys].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      return HttpResponse.json<ApiKeyList>({ items });
+      return answer(ApiKeyListSchema, { items });
     }),
   ),
 
@@ -45,7 +43,7 @@ export const apiKeyHandlers = [
         revokedAt: null,
       };
       db.apiKeys.push(record);
-      return HttpResponse.json<CreatedApiKey>({ ...record, key }, { status: 201 });
+      return answer(CreatedApiKeySchema, { ...record, key }, 201);
     }),
   ),
 

@@ -1,5 +1,7 @@
-import { HttpResponse, http } from 'msw';
-import { LoginRequestSchema, type Session } from '@contract/auth';
+import { http } from 'msw';
+import { WRONG_CREDENTIALS } from '@contract/api-messages';
+import { LoginRequestSchema, SessionSchema } from '@contract/auth';
+import { answer } from './mock-answer';
 import { API, apiError, guard, noContent, parseBody, simulateLatency } from './mock-api';
 import { db, signOutMockUser, toSession } from './mock-db';
 
@@ -22,11 +24,11 @@ export const authHandlers = [
     const user = db.users.find((u) => u.email.toLowerCase() === email.toLowerCase());
     if (!user || user.password !== password) {
       db.failedSignIns += 1;
-      return apiError(401, 'unauthenticated', 'The email or password is not right');
+      return apiError(401, 'unauthenticated', WRONG_CREDENTIALS);
     }
     db.failedSignIns = 0;
     db.sessionUserId = user.id;
-    return HttpResponse.json<Session>(toSession(user));
+    return answer(SessionSchema, toSession(user));
   }),
 
   http.post(`${API}/auth/logout`, async () => {
@@ -44,6 +46,6 @@ export const authHandlers = [
   ),
 
   http.get(`${API}/auth/me`, () =>
-    guard('signedIn', (user) => HttpResponse.json<Session>(toSession(user))),
+    guard('signedIn', (user) => answer(SessionSchema, toSession(user))),
   ),
 ];

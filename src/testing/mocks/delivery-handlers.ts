@@ -1,26 +1,29 @@
-import { HttpResponse, http, type PathParams } from 'msw';
-import type { z } from 'zod';
+import { http, type PathParams } from 'msw';
+import { z } from 'zod';
+import { endpointDisabled, notFoundMessage, REDELIVERY_IN_PROGRESS } from '@contract/api-messages';
 import {
   CallIdParamSchema,
+  CallViewSchema,
+  DeliveryAttemptSchema,
+  DeliveryDetailSchema,
   DeliveryIdSchema,
   DeliveryListQuerySchema,
+  DeliveryPageSchema,
+  DeliverySummarySchema,
   RedeliverToUrlRequestSchema,
+  ReplaySkippedResponseSchema,
   SendTestEventRequestSchema,
-  type CallView,
-  type DeliveryAttempt,
-  type ReplaySkippedResponseSchema,
-  type DeliveryDetail,
+  SignatureTestResultSchema,
+  TestCallResponseSchema,
   type DeliveryListQuery,
-  type DeliveryPage,
-  type DeliverySummary,
-  type SignatureTestResult,
-  type TestCallResponse,
 } from '@contract/deliveries';
 import { EVENT_TYPES } from '@contract/event-types';
+import { answer } from './mock-answer';
 import {
   API,
   apiError,
   guard,
+  invalidFields,
   parseBody,
   validationFailed,
   withAgent,
@@ -43,8 +46,10 @@ import { publishLiveChanges } from './mock-live';
 import { isPrivateTarget, PRIVATE_TARGET } from './mock-url-guard';
 
 /** The server's answer to a tool used on a disabled endpoint. */
-const disabledConflict = (action: string) =>
-  apiError(409, 'conflict', `This endpoint is disabled: enable it to ${action}`);
+const disabledConflict = (action: string) => apiError(409, 'conflict', endpointDisabled(action));
+
+/** The server's path parameter of the delivery routes. */
+const DeliveryParamsSchema = z.object({ id: DeliveryIdSchema });
 
 /**
  * A guarded route on the delivery its `:id` names: after the session and role checks the engine is
@@ -57,13 +62,10 @@ function withDelivery(
 ): Promise<Response> {
   return guard(access, (user) => {
     advanceDeliveries();
-    if (!DeliveryIdSchema.safeParse(params.id).success) {
-      return apiError(400, 'validation_failed', 'Check the highlighted fields', {
-        id: 'Must be a delivery id (msg_…)',
-      });
-    }
-    const delivery = db.deliveries.find((d) => d.id === params.id);
-    if (!delivery) return apiError(404, 'not_found', 'There is no delivery with this id');
+    const parsed = DeliveryParamsSchema.safeParse({ id: params.id });
+    if (!parsed.success) return validationFailed(parsed.error.issues);
+    const delivery = db.deliveries.find((d) => d.id === parsed.data.id);
+    if (!delivery) return apiError(404, 'not_found', notFoundMessage('Delivery'));
     return handle(delivery, user);
   });
 }
@@ -120,16 +122,14 @@ export const deliveryHandlers = [
       const query = parsed.data;
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
       if (after === null) {
-        return apiError(400, 'validation_failed', 'cursor: Not a cursor from this API', {
-          cursor: 'Not a cursor from this API',
-        });
+        return invalidFields({ cursor: 'Not a cursor from this API' });
       }
       const matching = db.deliveries
         .filter((d) => matches(d, query) && (after === undefined || d.id < after))
         .sort((a, b) => b.id.localeCompare(a.id));
       const page = matching.slice(0, query.limit);
       const last = page.at(-1);
-      return HttpResponse.json<DeliveryPage>({
+      return answer(DeliveryPageSchema, {
         items: page.map(toDeliverySummary),
         nextCursor: matching.length > query.limit && last ? encodeCursor(last.id) : null,
       });
@@ -144,7 +144,7 @@ export const deliveryHandlers = [
       const { callId } = parsed.data;
       const deliveries = db.deliveries.filter((d) => d.callId === callId);
       if (deliveries.length === 0) {
-        return apiError(404, 'not_found', 'There is no call with this id');
+        return apiError(404, 'not_found', notFoundMessage('Call'));
       }
       // By endpoint (its URL, as the server orders them), then Start → End → Analytics Completed.
       const urlOf = (d: DeliveryRecord) => db.webhooks.find((w) => w.id === d.webhookId)?.url ?? '';
@@ -157,7 +157,7 @@ export const deliveryHandlers = [
       );
       const withAgent = ordered.find((d) => d.agentId !== null);
       const agent = db.agents.find((a) => a.id === withAgent?.agentId);
-      return HttpResponse.json<CallView>({
+      return answer(CallViewSchema, {
         callId,
         agentId: agent?.id ?? null,
         agentName: agent?.name ?? null,
@@ -168,24 +168,20 @@ export const deliveryHandlers = [
 
   http.get(`${API}/deliveries/:id`, ({ params }) =>
     withDelivery(params, 'signedIn', (delivery) =>
-      HttpResponse.json<DeliveryDetail>(toDeliveryDetail(delivery)),
+      answer(DeliveryDetailSchema, toDeliveryDetail(delivery)),
     ),
   ),
 
   http.post(`${API}/deliveries/:id/redeliver`, ({ params }) =>
     withDelivery(params, 'adminOrSupport', (delivery, user) => {
       if (delivery.status === 'delivering') {
-        return apiError(
-          409,
-          'conflict',
-          'This delivery is being attempted right now; wait for the attempt to finish',
-        );
+        return apiError(409, 'conflict', REDELIVERY_IN_PROGRESS);
       }
       // A new attempt now (a disabled endpoint records it as skipped, as the worker would).
       requeue(delivery, mockNow(), 'redelivery', user.name);
       const summary = toDeliverySummary(delivery);
       publishLiveChanges();
-      return HttpResponse.json<DeliverySummary>(summary, { status: 202 });
+      return answer(DeliverySummarySchema, summary, 202);
     }),
   ),
 
@@ -194,13 +190,11 @@ export const deliveryHandlers = [
       const parsed = await parseBody(request, RedeliverToUrlRequestSchema);
       if (!parsed.ok) return parsed.response;
       if (isPrivateTarget(parsed.data.url)) {
-        return apiError(400, 'validation_failed', `url: ${PRIVATE_TARGET}`, {
-          url: PRIVATE_TARGET,
-        });
+        return invalidFields({ url: PRIVATE_TARGET });
       }
       const attempt = redeliverToUrl(delivery, parsed.data.url, user.name);
       publishLiveChanges();
-      return HttpResponse.json<DeliveryAttempt>(attempt);
+      return answer(DeliveryAttemptSchema, attempt);
     }),
   ),
 
@@ -218,14 +212,14 @@ export const deliveryHandlers = [
         isTest: true,
       });
       publishLiveChanges();
-      return HttpResponse.json<DeliverySummary>(toDeliverySummary(delivery), { status: 202 });
+      return answer(DeliverySummarySchema, toDeliverySummary(delivery), 202);
     }),
   ),
 
   http.post(`${API}/webhooks/:id/signature-test`, ({ params }) =>
     withWebhook(params, 'adminOrSupport', (webhook) => {
       if (webhook.status === 'disabled') return disabledConflict('run the signature self-test');
-      return HttpResponse.json<SignatureTestResult>(runSignatureTest(webhook));
+      return answer(SignatureTestResultSchema, runSignatureTest(webhook));
     }),
   ),
 
@@ -244,9 +238,7 @@ export const deliveryHandlers = [
         delivery.nextAttemptAt = new Date(now + 700 + index * 300).toISOString();
       });
       publishLiveChanges();
-      return HttpResponse.json<z.infer<typeof ReplaySkippedResponseSchema>>({
-        replayed: skipped.length,
-      });
+      return answer(ReplaySkippedResponseSchema, { replayed: skipped.length });
     }),
   ),
 
@@ -254,7 +246,7 @@ export const deliveryHandlers = [
     withAgent(params, 'adminOrSupport', (agent) => {
       const call = scheduleTestCall(agent.id);
       publishLiveChanges();
-      return HttpResponse.json<TestCallResponse>(call, { status: 202 });
+      return answer(TestCallResponseSchema, call, 202);
     }),
   ),
 ];

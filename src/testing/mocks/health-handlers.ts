@@ -4,12 +4,14 @@
  * URL are not the endpoint's); per window, the success rate and the accepted → 2xx percentiles read
  * from the shared latency buckets (each value is its bucket's upper bound).
  */
-import { HttpResponse, http } from 'msw';
+import { http } from 'msw';
 import {
   HEALTH_LATENCY_BUCKETS_MS,
+  WebhookHealthSchema,
   type HealthWindow,
   type WebhookHealth,
 } from '@contract/webhook-health';
+import { answer } from './mock-answer';
 import { API, withWebhook } from './mock-api';
 import { advanceDeliveries } from './mock-deliveries';
 import { db, mockNow, type WebhookRecord } from './mock-db';
@@ -84,7 +86,7 @@ export const healthHandlers = [
   http.get(`${API}/webhooks/:id/health`, ({ params }) =>
     withWebhook(params, 'signedIn', (webhook) => {
       advanceDeliveries();
-      return HttpResponse.json<WebhookHealth>(webhookHealth(webhook));
+      return answer(WebhookHealthSchema, webhookHealth(webhook));
     }),
   ),
 ];

@@ -5,14 +5,17 @@
  */
 import { HttpResponse, delay, type PathParams } from 'msw';
 import type { z } from 'zod';
-import { IdSchema } from '@contract/common';
+import { IdParamSchema } from '@contract/common';
+import { notFoundMessage, roleRefused, SIGN_IN_REQUIRED } from '@contract/api-messages';
+import { ROLES, type Role } from '@contract/auth';
 import {
+  ApiErrorSchema,
   fieldErrorsOf,
   summariseFieldErrors,
-  type ApiErrorBody,
   type ErrorCode,
   type FieldErrors,
 } from '@contract/errors';
+import { answer } from './mock-answer';
 import { currentMockUser, db, type UserRecord } from './mock-db';
 
 /** Any origin: relative URLs in the browser, absolute ones under jsdom. */
@@ -39,9 +42,10 @@ export function apiError(
   message: string,
   fields?: FieldErrors,
 ): Response {
-  return HttpResponse.json<ApiErrorBody>(
+  return answer(
+    ApiErrorSchema,
     { error: { code, message, ...(fields ? { fields } : {}) } },
-    { status },
+    status,
   );
 }
 
@@ -51,7 +55,11 @@ export function noContent(): Response {
 
 /** The server's 400 for invalid input, built by the same contract function as the server's. */
 export function validationFailed(issues: readonly z.core.$ZodIssue[]): Response {
-  const fields = fieldErrorsOf(issues);
+  return invalidFields(fieldErrorsOf(issues));
+}
+
+/** The 400 naming each invalid field, its message summarising them as the server's does. */
+export function invalidFields(fields: FieldErrors): Response {
   return apiError(400, 'validation_failed', summariseFieldErrors(fields), fields);
 }
 
@@ -93,6 +101,12 @@ export async function parseBody<Schema extends z.ZodType>(
 /** Who may use a route: anyone signed in, admins only, or admins and support staff. */
 export type Access = 'signedIn' | 'admin' | 'adminOrSupport';
 
+const ALLOWED_ROLES: Record<Access, readonly Role[]> = {
+  signedIn: ROLES,
+  admin: ['admin'],
+  adminOrSupport: ['admin', 'support'],
+};
+
 type Handle<Args extends unknown[]> = (...args: Args) => Response | Promise<Response>;
 
 /**
@@ -103,20 +117,10 @@ type Handle<Args extends unknown[]> = (...args: Args) => Response | Promise<Resp
 export async function guard(access: Access, handle: Handle<[user: UserRecord]>): Promise<Response> {
   await simulateLatency();
   const user = currentMockUser();
-  if (!user) return apiError(401, 'unauthenticated', 'Sign in to continue');
-  if (access === 'admin' && user.role !== 'admin') {
-    return apiError(
-      403,
-      'forbidden',
-      'Your role does not allow this: only admins can make changes',
-    );
-  }
-  if (access === 'adminOrSupport' && user.role === 'viewer') {
-    return apiError(
-      403,
-      'forbidden',
-      'Your role does not allow this: only admins and support staff can send tests and redeliver',
-    );
+  if (!user) return apiError(401, 'unauthenticated', SIGN_IN_REQUIRED);
+  const allowed = ALLOWED_ROLES[access];
+  if (!allowed.includes(user.role)) {
+    return apiError(403, 'forbidden', roleRefused(user.role, allowed));
   }
   return handle(user);
 }
@@ -125,27 +129,23 @@ export async function guard(access: Access, handle: Handle<[user: UserRecord]>):
  * A guarded route on the record its `:id` names. After the 401 / 403 check, a malformed id is a
  * validation error and an unknown one a 404 (src/contract/common.ts), in that order.
  */
-export function recordRoute<R>(find: (id: string) => R | undefined, notFoundMessage: string) {
+export function recordRoute<R>(
+  find: (id: string) => R | undefined,
+  what: Parameters<typeof notFoundMessage>[0],
+) {
   return (params: PathParams, access: Access, handle: Handle<[record: R, user: UserRecord]>) =>
     guard(access, (user) => {
-      const id = IdSchema.safeParse(params.id);
-      if (!id.success) {
-        return apiError(400, 'validation_failed', 'Check the highlighted fields', {
-          id: 'Must be a valid id',
-        });
-      }
-      const record = find(id.data);
-      if (!record) return apiError(404, 'not_found', notFoundMessage);
+      const parsed = IdParamSchema.safeParse({ id: params.id });
+      if (!parsed.success) return validationFailed(parsed.error.issues);
+      const record = find(parsed.data.id);
+      if (!record) return apiError(404, 'not_found', notFoundMessage(what));
       return handle(record, user);
     });
 }
 
-export const withAgent = recordRoute(
-  (id) => db.agents.find((agent) => agent.id === id),
-  'There is no agent with this id',
-);
+export const withAgent = recordRoute((id) => db.agents.find((agent) => agent.id === id), 'Agent');
 
 export const withWebhook = recordRoute(
   (id) => db.webhooks.find((webhook) => webhook.id === id),
-  'There is no webhook endpoint with this id',
+  'Endpoint',
 );

@@ -335,6 +335,7 @@ export function toWebhookSummary(webhook: WebhookRecord): WebhookSummary {
     failingSince: webhook.failingSince,
     createdAt: webhook.createdAt,
     updatedAt: webhook.updatedAt,
+    // By agent name, as the server lists them (and names them when refusing to delete the endpoint).
     subscriptions: db.subscriptions
       .filter((s) => s.webhookId === webhook.id)
       .flatMap((s) => {
@@ -342,7 +343,8 @@ export function toWebhookSummary(webhook: WebhookRecord): WebhookSummary {
         return agent
           ? [{ agentId: agent.id, agentName: agent.name, eventTypes: s.eventTypes }]
           : [];
-      }),
+      })
+      .sort((a, b) => a.agentName.localeCompare(b.agentName) || a.agentId.localeCompare(b.agentId)),
   };
 }
 

@@ -14,6 +14,7 @@ import type {
   SignatureTestResult,
   TestCallResponse,
 } from '@contract/deliveries';
+import { disabledReason } from '@contract/api-messages';
 import { EXAMPLE_PAYLOADS } from '@contract/call-event-examples';
 import { EVENT_TYPES, type EventType } from '@contract/event-types';
 import { maskHeaderValues } from '@contract/webhooks';
@@ -399,8 +400,7 @@ export function recordAttempt(
   } else if (attempt.response?.status === 410) {
     // 410 Gone: the receiver says the endpoint is no more; the engine disables it and stops here.
     webhook.status = 'disabled';
-    const on = new Date(endedAtMs).toLocaleDateString('en-GB', { dateStyle: 'medium' });
-    webhook.disabledReason = `Disabled automatically on ${on}: the endpoint answered 410 Gone`;
+    webhook.disabledReason = disabledReason.gone(new Date(endedAtMs));
     webhook.failingSince = null;
     delivery.status = 'failed';
     delivery.nextAttemptAt = null;
@@ -650,7 +650,8 @@ export function toDeliverySummary(delivery: DeliveryRecord): DeliverySummary {
         : (last?.error?.category ?? null),
     isTest: delivery.isTest,
     createdAt: delivery.createdAt,
-    nextAttemptAt: delivery.nextAttemptAt,
+    // The time it is waiting for, which the server shows only while the delivery waits.
+    nextAttemptAt: delivery.status === 'pending' ? delivery.nextAttemptAt : null,
     completedAt: delivery.completedAt,
     waitingFor: blocking
       ? { id: blocking.id, eventType: blocking.eventType, status: blocking.status }

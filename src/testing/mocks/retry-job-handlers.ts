@@ -3,15 +3,18 @@
  * then a job that re-queues them a few at a time (RETRY_JOB_STEP_MS of mock clock each), reports its
  * progress and can be cancelled. Admins only for the changes; every role may read.
  */
-import { HttpResponse, http } from 'msw';
+import { http } from 'msw';
+import { notFoundMessage, RETRY_JOB_REFUSALS } from '@contract/api-messages';
 import { IdSchema } from '@contract/common';
 import {
+  RetryJobListSchema,
+  RetryJobPreviewSchema,
   RetryJobRequestSchema,
+  RetryJobSchema,
   type RetryJob,
-  type RetryJobList,
-  type RetryJobPreview,
 } from '@contract/retry-jobs';
-import { API, apiError, parseBody, validationFailed, withWebhook } from './mock-api';
+import { answer } from './mock-answer';
+import { API, apiError, invalidFields, parseBody, validationFailed, withWebhook } from './mock-api';
 import { advanceDeliveries } from './mock-deliveries';
 import { db, mockNow, nextMockId, type RetryJobRecord, type WebhookRecord } from './mock-db';
 import { publishLiveChanges } from './mock-live';
@@ -45,12 +48,10 @@ function toRetryJob(job: RetryJobRecord): RetryJob {
 function findJob(webhook: WebhookRecord, jobId: unknown) {
   const id = IdSchema.safeParse(jobId);
   if (!id.success) {
-    return apiError(400, 'validation_failed', 'jobId: Must be a valid id', {
-      jobId: 'Must be a valid id',
-    });
+    return invalidFields({ jobId: 'Must be a valid id' });
   }
   const job = db.retryJobs.find((j) => j.id === id.data && j.webhookId === webhook.id);
-  return job ?? apiError(404, 'not_found', 'There is no retry job with this id');
+  return job ?? apiError(404, 'not_found', notFoundMessage('Retry job'));
 }
 
 export const retryJobHandlers = [
@@ -61,7 +62,7 @@ export const retryJobHandlers = [
       );
       if (!parsed.success) return validationFailed(parsed.error.issues);
       advanceDeliveries();
-      return HttpResponse.json<RetryJobPreview>({
+      return answer(RetryJobPreviewSchema, {
         count: failedSince(webhook, parsed.data.since).length,
       });
     }),
@@ -75,7 +76,7 @@ export const retryJobHandlers = [
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
         .slice(0, 20)
         .map(toRetryJob);
-      return HttpResponse.json<RetryJobList>({ items });
+      return answer(RetryJobListSchema, { items });
     }),
   ),
 
@@ -85,18 +86,10 @@ export const retryJobHandlers = [
       if (!parsed.ok) return parsed.response;
       advanceDeliveries();
       if (webhook.status === 'disabled') {
-        return apiError(
-          409,
-          'conflict',
-          'This endpoint is disabled: enable it to retry deliveries',
-        );
+        return apiError(409, 'conflict', RETRY_JOB_REFUSALS.endpointDisabled);
       }
       if (db.retryJobs.some((j) => j.webhookId === webhook.id && j.status === 'running')) {
-        return apiError(
-          409,
-          'conflict',
-          'A retry job is already running for this endpoint: wait for it to finish or cancel it',
-        );
+        return apiError(409, 'conflict', RETRY_JOB_REFUSALS.alreadyRunning);
       }
       const job: RetryJobRecord = {
         id: nextMockId(),
@@ -111,7 +104,7 @@ export const retryJobHandlers = [
       };
       db.retryJobs.push(job);
       publishLiveChanges();
-      return HttpResponse.json<RetryJob>(toRetryJob(job), { status: 201 });
+      return answer(RetryJobSchema, toRetryJob(job), 201);
     }),
   ),
 
@@ -119,7 +112,7 @@ export const retryJobHandlers = [
     withWebhook(params, 'signedIn', (webhook) => {
       advanceDeliveries();
       const job = findJob(webhook, params.jobId);
-      return job instanceof Response ? job : HttpResponse.json<RetryJob>(toRetryJob(job));
+      return job instanceof Response ? job : answer(RetryJobSchema, toRetryJob(job));
     }),
   ),
 
@@ -133,14 +126,14 @@ export const retryJobHandlers = [
           409,
           'conflict',
           job.status === 'completed'
-            ? 'This retry job has already finished'
-            : 'This retry job has already been cancelled',
+            ? RETRY_JOB_REFUSALS.alreadyFinished
+            : RETRY_JOB_REFUSALS.alreadyCancelled,
         );
       }
       job.status = 'cancelled';
       job.finishedAt = new Date(mockNow()).toISOString();
       publishLiveChanges();
-      return HttpResponse.json<RetryJob>(toRetryJob(job));
+      return answer(RetryJobSchema, toRetryJob(job));
     }),
   ),
 ];

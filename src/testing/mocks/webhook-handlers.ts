@@ -1,15 +1,22 @@
-import { HttpResponse, http } from 'msw';
+import { http } from 'msw';
+import {
+  disabledReason,
+  DUPLICATE_ENDPOINT_URL,
+  endpointInUse,
+  NO_SUCH_ROUTE,
+} from '@contract/api-messages';
 import {
   CreateWebhookRequestSchema,
   UpdateWebhookRequestSchema,
-  type WebhookDetail,
-  type WebhookList,
+  WebhookDetailSchema,
+  WebhookListSchema,
 } from '@contract/webhooks';
-import { formatList } from '@client/lib/format';
+import { answer } from './mock-answer';
 import {
   API,
   apiError,
   guard,
+  invalidFields,
   noContent,
   parseBody,
   simulateLatency,
@@ -31,7 +38,14 @@ function urlTaken(url: string, exceptId?: string) {
   return db.webhooks.some((w) => w.url === url && w.id !== exceptId);
 }
 
-const URL_TAKEN = 'An endpoint with this URL already exists';
+/** The server keeps an endpoint's URL in canonical form (lower-case scheme and host, no default port). */
+const canonicalUrl = (url: string) => new URL(url).href;
+
+const urlConflict = () =>
+  apiError(409, 'conflict', DUPLICATE_ENDPOINT_URL.message, { url: DUPLICATE_ENDPOINT_URL.field });
+
+/** The server's SSRF guard names the refused URL as both the message and the field's error. */
+const privateTarget = () => invalidFields({ url: PRIVATE_TARGET });
 
 export const webhookHandlers = [
   http.get(`${API}/webhooks`, () =>
@@ -39,7 +53,7 @@ export const webhookHandlers = [
       const items = [...db.webhooks]
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
         .map(toWebhookSummary);
-      return HttpResponse.json<WebhookList>({ items });
+      return answer(WebhookListSchema, { items });
     }),
   ),
 
@@ -47,13 +61,10 @@ export const webhookHandlers = [
     guard('admin', async (user) => {
       const parsed = await parseBody(request, CreateWebhookRequestSchema);
       if (!parsed.ok) return parsed.response;
-      const { url, description, headers } = parsed.data;
-      if (isPrivateTarget(url)) {
-        return apiError(400, 'validation_failed', 'Check the highlighted fields', {
-          url: PRIVATE_TARGET,
-        });
-      }
-      if (urlTaken(url)) return apiError(409, 'conflict', URL_TAKEN);
+      const { description, headers } = parsed.data;
+      if (isPrivateTarget(parsed.data.url)) return privateTarget();
+      const url = canonicalUrl(parsed.data.url);
+      if (urlTaken(url)) return urlConflict();
       const now = new Date().toISOString();
       const webhook = createMockWebhook({
         url,
@@ -62,15 +73,13 @@ export const webhookHandlers = [
         createdAt: now,
         updatedAt: now,
       });
-      return HttpResponse.json<WebhookDetail>(toWebhookDetail(webhook, user.role), {
-        status: 201,
-      });
+      return answer(WebhookDetailSchema, toWebhookDetail(webhook, user.role), 201);
     }),
   ),
 
   http.get(`${API}/webhooks/:id`, ({ params }) =>
     withWebhook(params, 'signedIn', (webhook, user) =>
-      HttpResponse.json<WebhookDetail>(toWebhookDetail(webhook, user.role)),
+      answer(WebhookDetailSchema, toWebhookDetail(webhook, user.role)),
     ),
   ),
 
@@ -78,33 +87,24 @@ export const webhookHandlers = [
     withWebhook(params, 'admin', async (webhook, user) => {
       const parsed = await parseBody(request, UpdateWebhookRequestSchema);
       if (!parsed.ok) return parsed.response;
-      const { url, description, headers } = parsed.data;
-      if (url !== undefined) {
-        if (isPrivateTarget(url)) {
-          return apiError(400, 'validation_failed', 'Check the highlighted fields', {
-            url: PRIVATE_TARGET,
-          });
-        }
-        if (urlTaken(url, webhook.id)) return apiError(409, 'conflict', URL_TAKEN);
+      const { description, headers } = parsed.data;
+      if (parsed.data.url !== undefined) {
+        if (isPrivateTarget(parsed.data.url)) return privateTarget();
+        const url = canonicalUrl(parsed.data.url);
+        if (urlTaken(url, webhook.id)) return urlConflict();
         webhook.url = url;
       }
       if (description !== undefined) webhook.description = description || null;
       if (headers !== undefined) webhook.headers = headers;
       webhook.updatedAt = new Date().toISOString();
-      return HttpResponse.json<WebhookDetail>(toWebhookDetail(webhook, user.role));
+      return answer(WebhookDetailSchema, toWebhookDetail(webhook, user.role));
     }),
   ),
 
   http.delete(`${API}/webhooks/:id`, ({ params }) =>
     withWebhook(params, 'admin', (webhook) => {
       const users = toWebhookSummary(webhook).subscriptions.map((s) => s.agentName);
-      if (users.length > 0) {
-        return apiError(
-          409,
-          'webhook_in_use',
-          `This endpoint is used by ${formatList(users)}. Remove their subscriptions first.`,
-        );
-      }
+      if (users.length > 0) return apiError(409, 'webhook_in_use', endpointInUse(users));
       db.webhooks = db.webhooks.filter((w) => w.id !== webhook.id);
       db.deliveries = db.deliveries.filter((d) => d.webhookId !== webhook.id);
       return noContent();
@@ -116,7 +116,7 @@ export const webhookHandlers = [
     // An unknown action is a 404 whoever asks, before the session and role checks.
     if (action !== 'rotate-secret' && action !== 'enable' && action !== 'disable') {
       await simulateLatency();
-      return apiError(404, 'not_found', 'Not found');
+      return apiError(404, 'not_found', NO_SUCH_ROUTE);
     }
     return withWebhook(params, 'admin', (webhook, user) => {
       const now = new Date();
@@ -131,11 +131,11 @@ export const webhookHandlers = [
         webhook.failingSince = null;
       } else {
         webhook.status = 'disabled';
-        webhook.disabledReason = `Disabled by ${user.name}`;
+        webhook.disabledReason = disabledReason.byPerson(user.name);
       }
       webhook.updatedAt = now.toISOString();
       publishLiveChanges();
-      return HttpResponse.json<WebhookDetail>(toWebhookDetail(webhook, user.role));
+      return answer(WebhookDetailSchema, toWebhookDetail(webhook, user.role));
     });
   }),
 ];

@@ -21,7 +21,7 @@ describe('SignInForm', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'The email or password is not right',
+      'Email or password is incorrect',
     );
     expect(onSignedIn).not.toHaveBeenCalled();
   });

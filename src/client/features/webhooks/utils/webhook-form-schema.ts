@@ -124,7 +124,8 @@ export function applyServerErrors(
 ): boolean {
   let placed = false;
   if (error.code === 'conflict') {
-    setError('url', { message: error.message });
+    // A URL already taken: `fields.url` is the server's text for beside the field.
+    setError('url', { message: error.fields.url ?? error.message });
     return true;
   }
   for (const [path, message] of Object.entries(error.fields)) {
