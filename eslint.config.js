@@ -44,6 +44,12 @@ const boundaryZones = [
     message: 'Test helpers for the browser stay browser code.',
   },
   {
+    target: './src/api-behaviour',
+    from: ['./src/server', './src/client', './src/testing'],
+    message:
+      'The API behaviour suite runs against the server and the mock alike: contract and vitest only.',
+  },
+  {
     target: './src/server/http',
     from: './src/server/delivery',
     message: 'The HTTP layer and the worker meet only in db/ and contract/.',
@@ -70,6 +76,12 @@ const testingZone = {
   target: './src/client',
   from: './src/testing',
   message: 'Only tests, stories, e2e and the mock-mode entry import src/testing.',
+};
+
+const apiBehaviourZone = {
+  target: ['./src/server', './src/client', './src/testing'],
+  from: './src/api-behaviour',
+  message: 'Only test files run the API behaviour suite.',
 };
 
 export default tseslint.config(
@@ -113,7 +125,10 @@ export default tseslint.config(
       '@typescript-eslint/no-confusing-void-expression': 'off',
       'import-x/no-cycle': 'error',
       'import-x/no-default-export': 'error',
-      'import-x/no-restricted-paths': ['error', { zones: [...boundaryZones, testingZone] }],
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [...boundaryZones, testingZone, apiBehaviourZone] },
+      ],
     },
   },
   {
@@ -125,6 +140,37 @@ export default tseslint.config(
           patterns: [
             { regex: '^(?!zod$|zod/|\\./|vitest$)', message: 'The contract imports zod only.' },
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/api-behaviour/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!@contract/|vitest$|\\./)',
+              message: 'The API behaviour suite imports the contract and vitest only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Every JSON answer of the mock API is checked against the contract on its way out.
+    files: ['src/testing/mocks/**/*.ts'],
+    ignores: ['src/testing/mocks/mock-answer.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='HttpResponse'][property.name='json']",
+          message:
+            'Answer with answer() from ./mock-answer: it checks the body against the contract.',
         },
       ],
     },
