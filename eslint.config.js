@@ -93,6 +93,7 @@ export default tseslint.config(
       'node_modules',
       'playwright-report',
       'test-results',
+      'storybook-static',
       'src/server/db/migrations',
       'public/mockServiceWorker.js',
     ],
@@ -211,8 +212,8 @@ export default tseslint.config(
     rules: { 'import-x/no-restricted-paths': ['error', { zones: boundaryZones }] },
   },
   {
-    // Tool configs must default-export by convention.
-    files: ['*.config.{js,ts}', '.storybook/*.ts'],
+    // Tool configs and stories (CSF's meta) must default-export by convention.
+    files: ['*.config.{js,ts}', '.storybook/*.{ts,tsx}', 'src/**/*.stories.tsx'],
     rules: { 'import-x/no-default-export': 'off' },
   },
   {

@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { chromiumLaunchOptions } from './e2e/support/chromium-launch.js';
 
 const apiPort = Number(process.env.PORT ?? 3000);
 
@@ -78,6 +81,37 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/client/**/*.test.{ts,tsx}'],
           setupFiles: ['src/testing/setup-client-tests.ts'],
+        },
+      },
+      // Every story rendered in a real Chromium, its play function run and axe checked
+      // (docs/decisions/0015-storybook-and-story-tests.md); `npm run test:stories`.
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        // Pre-bundled up front: discovered mid-run, Vite reloads the page and the run fails.
+        optimizeDeps: {
+          include: [
+            '@radix-ui/react-checkbox',
+            '@radix-ui/react-dialog',
+            '@radix-ui/react-select',
+            '@tanstack/react-query',
+            '@testing-library/react',
+            '@testing-library/user-event',
+            'lucide-react',
+            'msw-storybook-addon/csf3',
+            'msw/browser',
+            'react-router',
+            'zod',
+          ],
+        },
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],

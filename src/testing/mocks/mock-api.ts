@@ -21,15 +21,38 @@ import { currentMockUser, db, type UserRecord } from './mock-db';
 /** Any origin: relative URLs in the browser, absolute ones under jsdom. */
 export const API = '*/api/v1';
 
-const settings = { latencyMs: 0 };
+/**
+ * How the pretend network behaves, for design mode (src/testing/scenarios.ts): answers at once, slowly
+ * (to see loading states), not at all (a network error, as when offline), or with the server's 500.
+ */
+export const NETWORK_MODES = ['instant', 'slow', 'offline', 'server-errors'] as const;
+export type NetworkMode = (typeof NETWORK_MODES)[number];
 
-/** Design mode sets a latency so that loading states can be seen; tests keep 0. */
-export function configureMockApi(options: { latencyMs?: number }) {
-  Object.assign(settings, options);
+/** Long enough to look at a loading state, short enough not to be mistaken for a hang. */
+export const SLOW_LATENCY_MS = 2_500;
+
+const defaults = { latencyMs: 0, network: 'instant' as NetworkMode };
+const settings = { ...defaults };
+
+/** Design mode sets a latency or a network mode; tests keep the defaults (no delay, no faults). */
+export function configureMockApi(options: { latencyMs?: number; network?: NetworkMode }) {
+  Object.assign(settings, defaults, options);
 }
 
+/**
+ * The start of every route (through `guard`, or called directly by the few that are not guarded):
+ * the delay, then the network mode's fault. The fault is thrown: MSW answers with a thrown Response,
+ * so each route honours the mode without a check of its own.
+ */
 export async function simulateLatency() {
-  if (settings.latencyMs > 0) await delay(settings.latencyMs);
+  const latencyMs = settings.network === 'slow' ? SLOW_LATENCY_MS : settings.latencyMs;
+  if (latencyMs > 0) await delay(latencyMs);
+  /* eslint-disable @typescript-eslint/only-throw-error -- a thrown Response is MSW's answer */
+  if (settings.network === 'offline') throw HttpResponse.error();
+  if (settings.network === 'server-errors') {
+    throw apiError(500, 'internal', 'Something went wrong on our side');
+  }
+  /* eslint-enable @typescript-eslint/only-throw-error */
 }
 
 /**
