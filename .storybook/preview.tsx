@@ -63,15 +63,21 @@ const withProviders: Decorator = (Story, { loaded, parameters }) => {
   // their own background at full screen.
   const surface =
     parameters.layout === 'fullscreen' ? story : <div className="bg-white p-6">{story}</div>;
+  // Page stories (`parameters: { router: 'app' }`) render the app's own route tree in a router of
+  // their own: a router inside this one would throw.
+  const routed =
+    parameters.router === 'app' ? (
+      surface
+    ) : (
+      <MemoryRouter initialEntries={[url]}>
+        <Routes>
+          <Route path="*" element={surface} />
+        </Routes>
+      </MemoryRouter>
+    );
   return (
     <QueryClientProvider client={loaded.queryClient as QueryClient}>
-      <ToastProvider>
-        <MemoryRouter initialEntries={[url]}>
-          <Routes>
-            <Route path="*" element={surface} />
-          </Routes>
-        </MemoryRouter>
-      </ToastProvider>
+      <ToastProvider>{routed}</ToastProvider>
     </QueryClientProvider>
   );
 };
