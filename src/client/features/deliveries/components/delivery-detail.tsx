@@ -95,34 +95,32 @@ function Actions({ delivery }: { delivery: DeliveryDetail }) {
   const [toUrl, setToUrl] = useState(false);
   const latest = delivery.attempts.at(-1);
   const replay = latest ? replayOf(latest, delivery.body, MASKED_HEADER_VALUE) : null;
-  const notAllowedId = `redeliver-not-allowed-${delivery.id}`;
   const curlNoteId = `curl-note-${delivery.id}`;
   const sending = delivery.status === 'delivering';
 
   return (
     <section aria-label="Actions" className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        <Button
-          variant="primary"
-          size="sm"
-          disabled={!canRedeliver || redeliver.isPending || sending}
-          aria-describedby={canRedeliver ? undefined : notAllowedId}
-          onClick={() =>
-            redeliver.mutate(delivery.id, { onSuccess: () => toast('Redelivery queued') })
-          }
-        >
-          <RotateCcw aria-hidden="true" className="size-4" />
-          {redeliver.isPending ? 'Redelivering…' : 'Redeliver'}
-        </Button>
-        <Button
-          size="sm"
-          disabled={!canRedeliver}
-          aria-describedby={canRedeliver ? undefined : notAllowedId}
-          onClick={() => setToUrl(true)}
-        >
-          <Send aria-hidden="true" className="size-4" />
-          Redeliver to another URL…
-        </Button>
+        {/* Viewers read only: the redelivery buttons are not offered at all (the note below says why). */}
+        {canRedeliver ? (
+          <>
+            <Button
+              variant="primary"
+              size="sm"
+              disabled={redeliver.isPending || sending}
+              onClick={() =>
+                redeliver.mutate(delivery.id, { onSuccess: () => toast('Redelivery queued') })
+              }
+            >
+              <RotateCcw aria-hidden="true" className="size-4" />
+              {redeliver.isPending ? 'Redelivering…' : 'Redeliver'}
+            </Button>
+            <Button size="sm" onClick={() => setToUrl(true)}>
+              <Send aria-hidden="true" className="size-4" />
+              Redeliver to another URL…
+            </Button>
+          </>
+        ) : null}
         <Button
           size="sm"
           disabled={!replay}
@@ -136,9 +134,7 @@ function Actions({ delivery }: { delivery: DeliveryDetail }) {
           Copy as cURL
         </Button>
       </div>
-      {!canRedeliver ? (
-        <FieldHint id={notAllowedId}>{ADMIN_OR_SUPPORT_ONLY.redeliver}</FieldHint>
-      ) : null}
+      {!canRedeliver ? <FieldHint>{ADMIN_OR_SUPPORT_ONLY.redeliver}</FieldHint> : null}
       <p id={curlNoteId} className="text-xs text-gray-600">
         {replay && latest ? (
           <>

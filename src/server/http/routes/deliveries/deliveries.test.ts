@@ -1,7 +1,7 @@
 /** The deliveries API (the inspector's data) over real deliveries to a real receiver. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import {
   CallViewSchema,
   DeliveryAttemptSchema,
@@ -408,6 +408,54 @@ describe('waitingFor, with a Start that keeps failing', () => {
     expect(h.receiver.at('/stuck-start').map((r) => r.body.includes('"pre-conversation"'))).toEqual(
       [true],
     );
+  });
+
+  it('a Redeliver of the Start brings the call’s later events with it, not an hour later', async () => {
+    const endpoint = await h.createEndpoint('/fixed-start');
+    const agentId = await h.subscribe(2, endpoint.id);
+    let fixed = false;
+    h.receiver.behave('/fixed-start', () =>
+      fixed ? { status: 200 } : { status: 503, headers: { 'retry-after': '3600' }, body: 'busy' },
+    );
+    for (const type of ['pre-conversation', 'post-conversation', 'analytics-completed'] as const) {
+      await h.ingest(exampleEvent(agentId, 'call_fixed', type));
+    }
+    const start = await eventually(
+      async () => {
+        const found = (await page(`webhookId=${endpoint.id}`)).items;
+        const first = found.find((d) => d.eventType === 'pre-conversation');
+        // End has been looked at by a claim (and so postponed behind Start) once it shows waiting.
+        return found.length === 3 && first?.attemptCount === 1 ? first : undefined;
+      },
+      5_000,
+      'a Start refused for an hour',
+    );
+    // A claim has passed over End and Analytics and moved them behind Start's hour.
+    await eventually(
+      async () => {
+        const waiting = await h.ctx.db
+          .select({ nextAttemptAt: deliveries.nextAttemptAt })
+          .from(deliveries)
+          .where(and(eq(deliveries.callId, 'call_fixed'), ne(deliveries.id, start.id)));
+        return (
+          waiting.length === 2 &&
+          waiting.every((d) => (d.nextAttemptAt?.getTime() ?? 0) > Date.now() + 1_800_000)
+        );
+      },
+      5_000,
+      'End and Analytics postponed behind Start',
+    );
+    fixed = true;
+    const response = await h.ctx.request('POST', `/api/v1/deliveries/${start.id}/redeliver`, {
+      as: h.org.users.support,
+    });
+    expect(response.status).toBe(202);
+    await waitSettled(`webhookId=${endpoint.id}`, 3);
+    expect(
+      h.receiver
+        .at('/fixed-start')
+        .map((r) => (JSON.parse(r.body) as { metadata: { eventType: string } }).metadata.eventType),
+    ).toEqual(['pre-conversation', 'pre-conversation', 'post-conversation', 'analytics-completed']);
   });
 });
 
