@@ -1,3 +1,4 @@
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
@@ -7,10 +8,39 @@ import { chromiumLaunchOptions } from './e2e/support/chromium-launch.js';
 
 const apiPort = Number(process.env.PORT ?? 3000);
 
+/**
+ * `vite --mode mock` (`npm run dev:mock`): the whole app on the mock API, with no server behind it.
+ * Every page the SPA routes (any GET for HTML) gets mock.html, so that a reload anywhere stays in
+ * mock mode instead of loading the real entry and waiting on a missing API; /api is not proxied.
+ */
+function mockMode(): Plugin {
+  return {
+    name: 'ringpost-mock-mode',
+    apply: (_config, { command, mode }) => command === 'serve' && mode === 'mock',
+    config(config) {
+      if (config.server) delete config.server.proxy;
+    },
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        const accept = request.headers.accept ?? '';
+        const path = request.url?.split('?')[0] ?? '';
+        const isPage =
+          request.method === 'GET' &&
+          accept.includes('text/html') &&
+          !path.startsWith('/@') &&
+          !path.startsWith('/api/') &&
+          !/\.[a-z0-9]+$/i.test(path);
+        if (isPage) request.url = `/mock.html${request.url?.slice(path.length) ?? ''}`;
+        next();
+      });
+    },
+  };
+}
+
 // One config for the SPA build, the dev server (which proxies /api to `npm run dev`'s API process) and
 // vitest. The server is not bundled: it runs from source under tsx (docs/decisions/0003-server-runtime.md).
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), mockMode()],
   resolve: { tsconfigPaths: true },
   build: {
     outDir: 'dist/client',

@@ -1,6 +1,6 @@
 // Before anything that builds a schema: see src/client/zod-config.ts.
 import '../src/client/zod-config';
-import '../src/client/styles.css';
+import './preview.css';
 import type { Decorator, Loader, Preview } from '@storybook/react-vite';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { setupWorker } from 'msw/browser';

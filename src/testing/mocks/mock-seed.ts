@@ -45,10 +45,11 @@ const ALL_EVENTS: readonly EventType[] = [
 ];
 
 /**
- * A small believable organisation: three agents, four endpoints (one failing for two days, one
- * disabled by the delivery engine with skipped deliveries, one that does not verify signatures), two
- * agents subscribed, a couple of days of deliveries and three API keys. Returns the records so
- * callers can refer to them.
+ * A small believable organisation: five agents, five endpoints (one failing for two days, one
+ * disabled by the delivery engine with skipped deliveries, one that does not verify signatures, one
+ * about to answer 410 Gone), a couple of days of deliveries and three API keys. Every delivery comes
+ * from an agent subscribed to that endpoint for that event (one endpoint per agent, decision 0005),
+ * so no page contradicts another. Returns the records so callers can refer to them.
  */
 export function seedMockDb() {
   const now = mockNow();
@@ -91,8 +92,25 @@ export function seedMockDb() {
     name: 'Satisfaction survey',
     description: 'Asks three questions after a visit.',
   });
+  const afterHours = createMockAgent({
+    ...created(28),
+    name: 'After-hours line',
+    description: 'Takes messages when the practice is closed.',
+  });
+  const voicemail = createMockAgent({
+    ...created(27),
+    name: 'Voicemail transcription',
+    description: 'Transcribes voicemails for the front desk.',
+  });
   subscribeMockAgent(reception.id, crm.id, ALL_EVENTS, created(27).updatedAt);
   subscribeMockAgent(reminders.id, crm.id, ['post-conversation'], created(27).updatedAt);
+  subscribeMockAgent(survey.id, analytics.id, ALL_EVENTS, created(27).updatedAt);
+  subscribeMockAgent(
+    afterHours.id,
+    legacy.id,
+    ['pre-conversation', 'post-conversation'],
+    created(27).updatedAt,
+  );
   const staging = createMockWebhook({
     ...created(2),
     url: 'https://staging.northwind.example/webhooks/calls',
@@ -287,7 +305,7 @@ export function seedMockDb() {
   for (const ago of [7 * DAY, 6 * DAY + 4 * HOUR]) {
     createPastDelivery({
       webhook: legacy,
-      agent: survey,
+      agent: afterHours,
       eventType: 'post-conversation',
       callId: randomCallId('call'),
       at: now - ago,
@@ -296,9 +314,9 @@ export function seedMockDb() {
     });
   }
   const skippedCall = randomCallId('call');
-  skippedDelivery(legacy, survey, 'pre-conversation', skippedCall, now - 20 * HOUR);
-  skippedDelivery(legacy, survey, 'post-conversation', skippedCall, now - 20 * HOUR + 95_000);
-  skippedDelivery(legacy, survey, 'post-conversation', randomCallId('call'), now - 4 * HOUR);
+  skippedDelivery(legacy, afterHours, 'pre-conversation', skippedCall, now - 20 * HOUR);
+  skippedDelivery(legacy, afterHours, 'post-conversation', skippedCall, now - 20 * HOUR + 95_000);
+  skippedDelivery(legacy, afterHours, 'post-conversation', randomCallId('call'), now - 4 * HOUR);
   legacy.failingSince = null;
 
   // An archive that has been switched off at its end: the next event gets 410 Gone, a few seconds
@@ -309,9 +327,10 @@ export function seedMockDb() {
     description: 'Old call archive (being retired)',
     receiver: 'gone',
   });
+  subscribeMockAgent(voicemail.id, archive.id, ['post-conversation'], created(1).updatedAt);
   const retiring = createDelivery({
     webhook: archive,
-    agentId: survey.id,
+    agentId: voicemail.id,
     callId: randomCallId('call'),
     eventType: 'post-conversation',
     createdAtMs: now,
@@ -341,7 +360,7 @@ export function seedMockDb() {
 
   return {
     webhooks: { crm, analytics, legacy, staging, archive },
-    agents: { reception, reminders, survey },
+    agents: { reception, reminders, survey, afterHours, voicemail },
     apiKeys,
   };
 }
