@@ -9,7 +9,7 @@ import { answerString } from './text';
 
 /** `GET /webhooks/{id}/retry-jobs/preview?since=…` and the body of `POST /webhooks/{id}/retry-jobs`. */
 export const RetryJobRequestSchema = z.strictObject({
-  /** Failed deliveries created at or after this instant. */
+  /** Deliveries that failed (finally) at or after this instant. */
   since: TimestampSchema,
 });
 export type RetryJobRequest = z.infer<typeof RetryJobRequestSchema>;

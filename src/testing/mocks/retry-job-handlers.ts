@@ -14,19 +14,20 @@ import {
   type RetryJob,
 } from '@contract/retry-jobs';
 import { answer } from './mock-answer';
-import { API, apiError, invalidFields, parseBody, validationFailed, withWebhook } from './mock-api';
+import { API, apiError, invalidFields, validationFailed, withWebhook } from './mock-api';
 import { advanceDeliveries } from './mock-deliveries';
 import { db, mockNow, nextMockId, type RetryJobRecord, type WebhookRecord } from './mock-db';
 import { publishLiveChanges } from './mock-live';
 
-/** The failed deliveries of an endpoint created at or after `since`, oldest first. */
+/** The deliveries of an endpoint that failed at or after `since`, oldest first (as the server). */
 function failedSince(webhook: WebhookRecord, since: string) {
   return db.deliveries
     .filter(
       (d) =>
         d.webhookId === webhook.id &&
         d.status === 'failed' &&
-        Date.parse(d.createdAt) >= Date.parse(since),
+        d.completedAt !== null &&
+        Date.parse(d.completedAt) >= Date.parse(since),
     )
     .sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -81,31 +82,34 @@ export const retryJobHandlers = [
   ),
 
   http.post(`${API}/webhooks/:id/retry-jobs`, ({ params, request }) =>
-    withWebhook(params, 'admin', async (webhook, user) => {
-      const parsed = await parseBody(request, RetryJobRequestSchema);
-      if (!parsed.ok) return parsed.response;
-      advanceDeliveries();
-      if (webhook.status === 'disabled') {
-        return apiError(409, 'conflict', RETRY_JOB_REFUSALS.endpointDisabled);
-      }
-      if (db.retryJobs.some((j) => j.webhookId === webhook.id && j.status === 'running')) {
-        return apiError(409, 'conflict', RETRY_JOB_REFUSALS.alreadyRunning);
-      }
-      const job: RetryJobRecord = {
-        id: nextMockId(),
-        webhookId: webhook.id,
-        since: parsed.data.since,
-        status: 'running',
-        deliveryIds: failedSince(webhook, parsed.data.since).map((d) => d.id),
-        requeued: 0,
-        createdAt: new Date(mockNow()).toISOString(),
-        createdBy: user.name,
-        finishedAt: null,
-      };
-      db.retryJobs.push(job);
-      publishLiveChanges();
-      return answer(RetryJobSchema, toRetryJob(job), 201);
-    }),
+    withWebhook(
+      params,
+      'admin',
+      (webhook, user, body) => {
+        advanceDeliveries();
+        if (webhook.status === 'disabled') {
+          return apiError(409, 'conflict', RETRY_JOB_REFUSALS.endpointDisabled);
+        }
+        if (db.retryJobs.some((j) => j.webhookId === webhook.id && j.status === 'running')) {
+          return apiError(409, 'conflict', RETRY_JOB_REFUSALS.alreadyRunning);
+        }
+        const job: RetryJobRecord = {
+          id: nextMockId(),
+          webhookId: webhook.id,
+          since: body.since,
+          status: 'running',
+          deliveryIds: failedSince(webhook, body.since).map((d) => d.id),
+          requeued: 0,
+          createdAt: new Date(mockNow()).toISOString(),
+          createdBy: user.name,
+          finishedAt: null,
+        };
+        db.retryJobs.push(job);
+        publishLiveChanges();
+        return answer(RetryJobSchema, toRetryJob(job), 201);
+      },
+      { request, schema: RetryJobRequestSchema },
+    ),
   ),
 
   http.get(`${API}/webhooks/:id/retry-jobs/:jobId`, ({ params }) =>

@@ -4,10 +4,13 @@
  * running job under a lease and re-queues its deliveries a small batch at a time, saving its keyset
  * position (created_at, id) with each batch.
  *
- * A job's deliveries are the endpoint's deliveries created at or after `since` that had failed by the
- * time the job was created (completed_at ≤ the job's created_at). So `total` is what the admin was
- * shown, a delivery that fails again after the job re-queued it is not taken twice (it completed after
- * the job began, and lies behind the cursor besides), and failures that come later are not the job's.
+ * A job's deliveries are the endpoint's deliveries that failed at or after `since` and before the job
+ * was created (since ≤ completed_at ≤ the job's created_at): "failed since" as the page says, so the
+ * delivery whose failure began an outage is included although it was created a moment before it. So
+ * `total` is what the admin was shown, a delivery that fails again after the job re-queued it is not
+ * taken twice (it completed after the job began, and lies behind the cursor besides), and failures that
+ * come later are not the job's. The job walks them in (created_at, id) order, the endpoint's failures
+ * index: within the retention, an endpoint's failures are few enough to filter by completion time.
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../database';
@@ -21,7 +24,7 @@ export type RetryJobRow = typeof retryJobs.$inferSelect;
 export const RETRY_JOBS_LISTED = 20;
 
 /**
- * Failed deliveries of the endpoint created at or after `since`: what a job started now would retry
+ * Failed deliveries of the endpoint that failed at or after `since`: what a job started now would retry
  * (counted as insertRetryJob counts its total).
  */
 export async function countFailedSince(
@@ -35,7 +38,7 @@ export async function countFailedSince(
     select count(*)::integer as count
     from deliveries
     where organisation_id = ${organisationId} and webhook_id = ${webhookId}
-      and status = 'failed' and created_at >= ${since} and completed_at <= ${now}
+      and status = 'failed' and completed_at >= ${since} and completed_at <= ${now}
   `);
   return rowsOf<{ count: number }>(result)[0]?.count ?? 0;
 }
@@ -89,7 +92,7 @@ export async function insertRetryJob(
            'running', count(*), 0, ${job.createdBy}::text, ${job.now}::timestamptz
     from deliveries
     where organisation_id = ${job.organisationId} and webhook_id = ${job.webhookId}
-      and status = 'failed' and created_at >= ${job.since} and completed_at <= ${job.now}
+      and status = 'failed' and completed_at >= ${job.since} and completed_at <= ${job.now}
   `);
   const row = await findRetryJob(db, job.organisationId, job.webhookId, id);
   if (!row) throw new Error('insert returned no row');
@@ -266,7 +269,7 @@ export async function requeueNextBatch(
     with picked as (
       select d.id from deliveries d
       where d.organisation_id = ${job.organisationId} and d.webhook_id = ${job.webhookId}
-        and d.status = 'failed' and d.created_at >= ${job.since} and d.completed_at <= ${job.createdAt}
+        and d.status = 'failed' and d.completed_at >= ${job.since} and d.completed_at <= ${job.createdAt}
         ${after}
       order by d.created_at, d.id
       limit ${limit}::integer

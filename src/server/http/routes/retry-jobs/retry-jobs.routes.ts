@@ -17,7 +17,8 @@ export const preview = createRoute({
   method: 'get',
   path: '/webhooks/{id}/retry-jobs/preview',
   tags,
-  summary: 'How many failed deliveries of this endpoint, created since `since`, a job would retry',
+  summary:
+    'How many failed deliveries of this endpoint, that failed at or after `since`, a job would retry',
   middleware: [adminOnly()] as const,
   request: { params: IdParamSchema, query: RetryJobRequestSchema },
   responses: {
@@ -32,7 +33,7 @@ export const create = createRoute({
   path: '/webhooks/{id}/retry-jobs',
   tags,
   summary:
-    'Retry every failed delivery of this endpoint created since `since`, gradually, in the background',
+    'Retry every failed delivery of this endpoint that failed since `since`, gradually, in the background',
   middleware: [adminOnly()] as const,
   request: { params: IdParamSchema, body: jsonBody(RetryJobRequestSchema) },
   responses: {

@@ -44,11 +44,14 @@ async function statuses(ids: string[]) {
 }
 
 describe('the count', () => {
-  it('previews the failed deliveries of this endpoint created at or after `since`, and nothing else', async () => {
+  it('previews the deliveries of this endpoint that failed at or after `since`, and nothing else', async () => {
     const endpoint = await h.createEndpoint('/jobs-preview');
     const other = await h.createEndpoint('/jobs-preview-other');
     const since = new Date(Date.now() - HOUR);
-    await seedFailed(endpoint.id, 7, { from: since });
+    await seedFailed(endpoint.id, 5, { from: since });
+    // Created before `since` but failed after it (each fails a minute after it is created), as the
+    // delivery whose failure began an outage is: "It started failing" must count it.
+    await seedFailed(endpoint.id, 2, { from: new Date(since.getTime() - 30_000) });
     await seedFailed(endpoint.id, 3, { from: new Date(since.getTime() - HOUR) });
     await seedFailed(endpoint.id, 2, { from: since, status: 'succeeded' });
     await seedFailed(other.id, 4, { from: since });
@@ -104,8 +107,8 @@ describe('jobs as the API keeps them', () => {
     );
     expect(again.message).toMatch(/already been cancelled/);
 
-    // A later `since` counts fewer.
-    const second = await start(endpoint.id, new Date(since.getTime() + 5));
+    // A later `since` counts fewer (each failed a minute after it was created, a millisecond apart).
+    const second = await start(endpoint.id, new Date(since.getTime() + 60_000 + 5));
     expect(second.total).toBe(7);
     await h.ctx.request('POST', `${base(endpoint.id)}/${second.id}/cancel`, {
       as: h.org.users.admin,
