@@ -4,6 +4,7 @@ import { authHandlers } from './auth-handlers';
 import { deliveryHandlers } from './delivery-handlers';
 import { healthHandlers } from './health-handlers';
 import { requestGuardHandlers } from './request-guard-handlers';
+import { networkHandlers } from './mock-api';
 import { liveHandlers } from './mock-live';
 import { retryJobHandlers } from './retry-job-handlers';
 import { webhookHandlers } from './webhook-handlers';
@@ -15,6 +16,8 @@ import { webhookHandlers } from './webhook-handlers';
  * for actions it does not know, such as `test` or `retry-jobs`.
  */
 export const handlers = [
+  // Design mode's offline and server-errors networks (src/testing/scenarios.ts) come before everything.
+  ...networkHandlers,
   ...requestGuardHandlers,
   ...authHandlers,
   ...agentHandlers,

@@ -3,7 +3,7 @@
  * with a contract schema, an optional delay for design mode, and the preamble of a route (the delay,
  * the session and role checks, then for `/…/:id` routes the id check and the lookup).
  */
-import { HttpResponse, delay, type PathParams } from 'msw';
+import { HttpResponse, delay, http, type PathParams } from 'msw';
 import type { z } from 'zod';
 import { IdParamSchema } from '@contract/common';
 import { notFoundMessage, roleRefused, SIGN_IN_REQUIRED } from '@contract/api-messages';
@@ -39,21 +39,26 @@ export function configureMockApi(options: { latencyMs?: number; network?: Networ
   Object.assign(settings, defaults, options);
 }
 
-/**
- * The start of every route (through `guard`, or called directly by the few that are not guarded):
- * the delay, then the network mode's fault. The fault is thrown: MSW answers with a thrown Response,
- * so each route honours the mode without a check of its own.
- */
+/** The delay of every route (through `guard`, or called directly by the few that are not guarded). */
 export async function simulateLatency() {
   const latencyMs = settings.network === 'slow' ? SLOW_LATENCY_MS : settings.latencyMs;
   if (latencyMs > 0) await delay(latencyMs);
-  /* eslint-disable @typescript-eslint/only-throw-error -- a thrown Response is MSW's answer */
-  if (settings.network === 'offline') throw HttpResponse.error();
-  if (settings.network === 'server-errors') {
-    throw apiError(500, 'internal', 'Something went wrong on our side');
-  }
-  /* eslint-enable @typescript-eslint/only-throw-error */
 }
+
+/**
+ * The offline and server-errors modes, answered ahead of every other handler (handlers.ts lists these
+ * first): a network that is down fails before any check the server would make. Other modes fall
+ * through to the routes, as MSW does when a resolver returns nothing.
+ */
+export const networkHandlers = [
+  http.all(`${API}/*`, () => {
+    if (settings.network === 'offline') return HttpResponse.error();
+    if (settings.network === 'server-errors') {
+      return apiError(500, 'internal', 'Something went wrong on our side');
+    }
+    return undefined;
+  }),
+];
 
 /**
  * Typed as a plain `Response` so that a route's success type (inferred by MSW from its other
