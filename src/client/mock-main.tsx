@@ -24,6 +24,7 @@ import { setupWorker } from 'msw/browser';
 import { createRoot } from 'react-dom/client';
 import { handlers } from '@testing/mocks/handlers';
 import { MockModeMarker } from '@testing/mock-mode-marker';
+import '@testing/mock-mode.css';
 import { applyScenario, parseScenario, type ScenarioPart } from '@testing/scenarios';
 
 const STORAGE_KEY = 'ringpost.mock-scenario';
