@@ -11,16 +11,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AgentListSchema, AgentSchema, type Agent } from '@contract/agents';
 import { ApiKeyListSchema, CreatedApiKeySchema } from '@contract/api-keys';
 import {
+  addressRefused,
   disabledReason,
   DUPLICATE_ENDPOINT_URL,
   endpointDisabled,
   endpointInUse,
+  HTTPS_REQUIRED,
   INVALID_JSON,
   NO_SUCH_ROUTE,
   notFoundMessage,
   roleRefused,
   SIGN_IN_REQUIRED,
   UNKNOWN_ENDPOINT_ID,
+  UNSUPPORTED_MEDIA_TYPE,
   WRONG_CREDENTIALS,
 } from '@contract/api-messages';
 import { ROLES, SessionSchema, type Role } from '@contract/auth';
@@ -47,7 +50,7 @@ interface Answer {
   body: unknown;
 }
 
-type Body = { json: unknown } | { raw: string };
+type Body = { json: unknown } | { raw: string; contentType: string };
 
 /** A request not yet sent. */
 type PendingCall = () => Promise<Answer>;
@@ -55,7 +58,7 @@ type PendingCall = () => Promise<Answer>;
 async function send(fetcher: ApiFetch, method: string, path: string, body?: Body) {
   const init: RequestInit = { method };
   if (body) {
-    init.headers = { 'content-type': 'application/json' };
+    init.headers = { 'content-type': 'raw' in body ? body.contentType : 'application/json' };
     init.body = 'raw' in body ? body.raw : JSON.stringify(body.json);
   }
   const response = await fetcher(`/api/v1${path}`, init);
@@ -96,8 +99,8 @@ export function describeApiBehaviour(name: string, target: ApiTarget) {
         send(api.as(caller), 'POST', path, json === undefined ? undefined : { json }),
       put: (path: string, json: unknown) => send(api.as(caller), 'PUT', path, { json }),
       patch: (path: string, json: unknown) => send(api.as(caller), 'PATCH', path, { json }),
-      raw: (method: string, path: string, raw: string) =>
-        send(api.as(caller), method, path, { raw }),
+      raw: (method: string, path: string, raw: string, contentType = 'application/json') =>
+        send(api.as(caller), method, path, { raw, contentType }),
     });
     const admin = as('admin');
 
@@ -208,6 +211,33 @@ export function describeApiBehaviour(name: string, target: ApiTarget) {
           const answer = await as(caller).raw('POST', '/webhooks', '{"url": "https://');
           expectError(answer, 400, 'invalid_json', INVALID_JSON);
         }
+      });
+
+      it('answers a body that is not JSON with 415 unsupported_media_type', async () => {
+        for (const caller of ['admin', 'viewer'] as const) {
+          const answer = await as(caller).raw('POST', '/webhooks', 'url=https://x', 'text/plain');
+          expectError(answer, 415, 'unsupported_media_type', UNSUPPORTED_MEDIA_TYPE);
+        }
+      });
+
+      it('checks the body before looking the id up: an invalid body is a 400 even for an unknown id', async () => {
+        const cases: [PendingCall, string][] = [
+          [() => admin.patch(`/webhooks/${UNKNOWN_ID}`, { url: 'nope' }), 'url'],
+          [() => admin.patch(`/agents/${UNKNOWN_ID}`, { name: '' }), 'name'],
+          [
+            () => admin.put(`/agents/${UNKNOWN_ID}/webhook-subscriptions`, { eventTypes: [] }),
+            'webhookId',
+          ],
+          [
+            () => admin.post(`/deliveries/${UNKNOWN_DELIVERY_ID}/redeliver-to-url`, { url: 1 }),
+            'url',
+          ],
+        ];
+        const answers = await sequentially(cases.map(([call]) => call));
+        answers.forEach((answer, index) => {
+          const error = expectError(answer, 400, 'validation_failed');
+          expect(error.fields).toHaveProperty([cases[index]?.[1] ?? '']);
+        });
       });
 
       it('answers invalid input with 400 validation_failed naming each field', async () => {
@@ -383,6 +413,36 @@ export function describeApiBehaviour(name: string, target: ApiTarget) {
         const same = await admin.patch(`/webhooks/${first.id}`, { url: first.url });
         expect(same.status).toBe(200);
         expect(WebhookListSchema.parse((await admin.get('/webhooks')).body).items).toHaveLength(2);
+      });
+
+      it('refuses, on `url`, what the URL guard refuses: internal addresses and plain http', async () => {
+        const endpoint = await createEndpoint();
+        const sent = await sendTestEvent(endpoint.id);
+        const internal = addressRefused('10.1.2.3 is');
+        const refusals: [PendingCall, string][] = [
+          [() => admin.post('/webhooks', { url: 'https://10.1.2.3/hook' }), internal],
+          [
+            () => admin.patch(`/webhooks/${endpoint.id}`, { url: 'https://10.1.2.3/hook' }),
+            internal,
+          ],
+          [
+            () =>
+              as('support').post(`/deliveries/${sent.id}/redeliver-to-url`, {
+                url: 'https://10.1.2.3/hook',
+              }),
+            internal,
+          ],
+          [
+            () => admin.post('/webhooks', { url: 'http://hooks.example.com/plain' }),
+            HTTPS_REQUIRED,
+          ],
+        ];
+        const answers = await sequentially(refusals.map(([call]) => call));
+        answers.forEach((answer, index) => {
+          const reason = refusals[index]?.[1];
+          const error = expectError(answer, 400, 'validation_failed', reason);
+          expect(error.fields).toEqual({ url: reason });
+        });
       });
 
       it('refuses to delete an endpoint its agents use, naming them, and deletes it once unused', async () => {

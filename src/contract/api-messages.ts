@@ -40,6 +40,20 @@ export const DUPLICATE_ENDPOINT_URL = {
   field: 'An endpoint with this URL already exists',
 } as const;
 
+/** What the SSRF guard calls an address it will not send to: "10.0.0.7 is <this>". */
+export const INTERNAL_ADDRESS = 'a private, loopback, link-local or otherwise internal address';
+
+/**
+ * The URL guard's refusal of an endpoint URL (message and field text): `where` is "10.0.0.7 is" for an
+ * IP address, or "db.internal resolves to 10.0.0.7," for a name; `why` what is wrong with the address.
+ */
+export function addressRefused(where: string, why: string = INTERNAL_ADDRESS): string {
+  return `${where} ${why}; Ringpost only sends to public addresses.`;
+}
+
+/** Plain http is accepted only for receivers on the operator's allow-list (RINGPOST_ALLOWED_TARGETS). */
+export const HTTPS_REQUIRED = 'Endpoint URLs must use https://';
+
 /** `PUT /agents/{id}/webhook-subscriptions` with a `webhookId` the organisation does not have. */
 export const UNKNOWN_ENDPOINT_ID = 'No endpoint with this id in your organisation';
 

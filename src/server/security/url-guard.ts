@@ -7,6 +7,7 @@
  */
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import { addressRefused, HTTPS_REQUIRED, INTERNAL_ADDRESS } from '@contract/api-messages';
 
 const BLOCKED_V4: [string, number][] = [
   ['0.0.0.0', 8], // "this network"
@@ -126,7 +127,7 @@ export class UrlGuard {
     if (!ip) return 'not an IP address';
     if (this.isAllowListed(ip.address)) return undefined;
     if (blocked.check(ip.address, ip.family)) {
-      return 'a private, loopback, link-local or otherwise internal address';
+      return INTERNAL_ADDRESS;
     }
     return undefined;
   }
@@ -156,17 +157,14 @@ export class UrlGuard {
       const reason = this.checkAddress(address);
       if (reason) {
         const where = literal ? `${address} is` : `${host} resolves to ${address},`;
-        return {
-          ok: false,
-          reason: `${where} ${reason}; Ringpost only sends to public addresses.`,
-        };
+        return { ok: false, reason: addressRefused(where, reason) };
       }
     }
 
     if (url.protocol === 'http:') {
       const covered =
         addresses.length > 0 && addresses.every((address) => this.isAllowListed(address));
-      if (!covered) return { ok: false, reason: 'Endpoint URLs must use https://' };
+      if (!covered) return { ok: false, reason: HTTPS_REQUIRED };
     }
     return { ok: true };
   }

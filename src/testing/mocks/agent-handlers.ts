@@ -7,7 +7,7 @@ import {
 } from '@contract/agents';
 import { UNKNOWN_ENDPOINT_ID } from '@contract/api-messages';
 import { answer } from './mock-answer';
-import { API, guard, invalidFields, noContent, parseBody, withAgent } from './mock-api';
+import { API, guard, invalidFields, noContent, withAgent } from './mock-api';
 import { db, subscribeMockAgent, toAgent } from './mock-db';
 
 export const agentHandlers = [
@@ -23,24 +23,30 @@ export const agentHandlers = [
   ),
 
   http.patch(`${API}/agents/:id`, ({ params, request }) =>
-    withAgent(params, 'admin', async (agent) => {
-      const parsed = await parseBody(request, UpdateAgentRequestSchema);
-      if (!parsed.ok) return parsed.response;
-      Object.assign(agent, parsed.data, { updatedAt: new Date().toISOString() });
-      return answer(AgentSchema, toAgent(agent));
-    }),
+    withAgent(
+      params,
+      'admin',
+      (agent, _user, body) => {
+        Object.assign(agent, body, { updatedAt: new Date().toISOString() });
+        return answer(AgentSchema, toAgent(agent));
+      },
+      { request, schema: UpdateAgentRequestSchema },
+    ),
   ),
 
   http.put(`${API}/agents/:id/webhook-subscriptions`, ({ params, request }) =>
-    withAgent(params, 'admin', async (agent) => {
-      const parsed = await parseBody(request, PutAgentWebhookRequestSchema);
-      if (!parsed.ok) return parsed.response;
-      if (!db.webhooks.some((w) => w.id === parsed.data.webhookId)) {
-        return invalidFields({ webhookId: UNKNOWN_ENDPOINT_ID });
-      }
-      subscribeMockAgent(agent.id, parsed.data.webhookId, parsed.data.eventTypes);
-      return answer(AgentSchema, toAgent(agent));
-    }),
+    withAgent(
+      params,
+      'admin',
+      (agent, _user, body) => {
+        if (!db.webhooks.some((w) => w.id === body.webhookId)) {
+          return invalidFields({ webhookId: UNKNOWN_ENDPOINT_ID });
+        }
+        subscribeMockAgent(agent.id, body.webhookId, body.eventTypes);
+        return answer(AgentSchema, toAgent(agent));
+      },
+      { request, schema: PutAgentWebhookRequestSchema },
+    ),
   ),
 
   http.delete(`${API}/agents/:id/webhook-subscriptions`, ({ params }) =>

@@ -1,4 +1,4 @@
-import { http, type PathParams } from 'msw';
+import { http } from 'msw';
 import { z } from 'zod';
 import { endpointDisabled, notFoundMessage, REDELIVERY_IN_PROGRESS } from '@contract/api-messages';
 import {
@@ -24,11 +24,10 @@ import {
   apiError,
   guard,
   invalidFields,
-  parseBody,
+  recordRoute,
   validationFailed,
   withAgent,
   withWebhook,
-  type Access,
 } from './mock-api';
 import {
   advanceDeliveries,
@@ -41,34 +40,25 @@ import {
   toDeliveryDetail,
   toDeliverySummary,
 } from './mock-deliveries';
-import { db, mockNow, type DeliveryRecord, type UserRecord } from './mock-db';
+import { db, mockNow, type DeliveryRecord } from './mock-db';
 import { publishLiveChanges } from './mock-live';
-import { isPrivateTarget, PRIVATE_TARGET } from './mock-url-guard';
+import { refusedUrl, urlRefusal } from './mock-url-guard';
 
 /** The server's answer to a tool used on a disabled endpoint. */
 const disabledConflict = (action: string) => apiError(409, 'conflict', endpointDisabled(action));
 
-/** The server's path parameter of the delivery routes. */
-const DeliveryParamsSchema = z.object({ id: DeliveryIdSchema });
-
 /**
- * A guarded route on the delivery its `:id` names: after the session and role checks the engine is
- * brought up to the mock clock, then a malformed id is a 400 and an unknown one a 404.
+ * A guarded route on the delivery its `:id` (`msg_…`, as the server's path parameter) names. The
+ * engine is brought up to the mock clock before the lookup, so the delivery is as it would be by now.
  */
-function withDelivery(
-  params: PathParams,
-  access: Access,
-  handle: (delivery: DeliveryRecord, user: UserRecord) => Response | Promise<Response>,
-): Promise<Response> {
-  return guard(access, (user) => {
+const withDelivery = recordRoute(
+  (id) => {
     advanceDeliveries();
-    const parsed = DeliveryParamsSchema.safeParse({ id: params.id });
-    if (!parsed.success) return validationFailed(parsed.error.issues);
-    const delivery = db.deliveries.find((d) => d.id === parsed.data.id);
-    if (!delivery) return apiError(404, 'not_found', notFoundMessage('Delivery'));
-    return handle(delivery, user);
-  });
-}
+    return db.deliveries.find((d) => d.id === id);
+  },
+  'Delivery',
+  z.object({ id: DeliveryIdSchema }),
+);
 
 /**
  * The page cursor: opaque to the client (base64url of the last id listed). Delivery ids sort by
@@ -186,34 +176,39 @@ export const deliveryHandlers = [
   ),
 
   http.post(`${API}/deliveries/:id/redeliver-to-url`, ({ params, request }) =>
-    withDelivery(params, 'adminOrSupport', async (delivery, user) => {
-      const parsed = await parseBody(request, RedeliverToUrlRequestSchema);
-      if (!parsed.ok) return parsed.response;
-      if (isPrivateTarget(parsed.data.url)) {
-        return invalidFields({ url: PRIVATE_TARGET });
-      }
-      const attempt = redeliverToUrl(delivery, parsed.data.url, user.name);
-      publishLiveChanges();
-      return answer(DeliveryAttemptSchema, attempt);
-    }),
+    withDelivery(
+      params,
+      'adminOrSupport',
+      (delivery, user, body) => {
+        const refusal = urlRefusal(body.url);
+        if (refusal) return refusedUrl(refusal);
+        const attempt = redeliverToUrl(delivery, body.url, user.name);
+        publishLiveChanges();
+        return answer(DeliveryAttemptSchema, attempt);
+      },
+      { request, schema: RedeliverToUrlRequestSchema },
+    ),
   ),
 
   http.post(`${API}/webhooks/:id/test`, ({ params, request }) =>
-    withWebhook(params, 'adminOrSupport', async (webhook) => {
-      const parsed = await parseBody(request, SendTestEventRequestSchema);
-      if (!parsed.ok) return parsed.response;
-      advanceDeliveries();
-      if (webhook.status === 'disabled') return disabledConflict('send a test event');
-      const delivery = createDelivery({
-        webhook,
-        agentId: null,
-        callId: randomCallId('test'),
-        eventType: parsed.data.eventType,
-        isTest: true,
-      });
-      publishLiveChanges();
-      return answer(DeliverySummarySchema, toDeliverySummary(delivery), 202);
-    }),
+    withWebhook(
+      params,
+      'adminOrSupport',
+      (webhook, _user, body) => {
+        advanceDeliveries();
+        if (webhook.status === 'disabled') return disabledConflict('send a test event');
+        const delivery = createDelivery({
+          webhook,
+          agentId: null,
+          callId: randomCallId('test'),
+          eventType: body.eventType,
+          isTest: true,
+        });
+        publishLiveChanges();
+        return answer(DeliverySummarySchema, toDeliverySummary(delivery), 202);
+      },
+      { request, schema: SendTestEventRequestSchema },
+    ),
   ),
 
   http.post(`${API}/webhooks/:id/signature-test`, ({ params }) =>

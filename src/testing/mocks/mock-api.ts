@@ -153,21 +153,41 @@ export async function guard(access: Access, handle: Handle<[user: UserRecord]>):
   return handle(user);
 }
 
+/** A route's JSON body: the request, and the contract schema it is read with. */
+export interface RouteBody<Schema extends z.ZodType> {
+  request: Request;
+  schema: Schema;
+}
+
 /**
- * A guarded route on the record its `:id` names. After the 401 / 403 check, a malformed id is a
- * validation error and an unknown one a 404 (src/contract/common.ts), in that order.
+ * A guarded route on the record its `:id` names, checked in the server's order (role middleware,
+ * then the path's and the body's validators, then the handler): the 401 / 403, a malformed id (a
+ * validation error, src/contract/common.ts), the body when the route takes one, and only then an
+ * unknown id (a 404). `handle` gets the record, the user and the body as read.
  */
 export function recordRoute<R>(
   find: (id: string) => R | undefined,
   what: Parameters<typeof notFoundMessage>[0],
+  paramsSchema: z.ZodType<{ id: string }> = IdParamSchema,
 ) {
-  return (params: PathParams, access: Access, handle: Handle<[record: R, user: UserRecord]>) =>
-    guard(access, (user) => {
-      const parsed = IdParamSchema.safeParse({ id: params.id });
+  return <Schema extends z.ZodType = z.ZodNever>(
+    params: PathParams,
+    access: Access,
+    handle: Handle<[record: R, user: UserRecord, body: z.output<Schema>]>,
+    body?: RouteBody<Schema>,
+  ) =>
+    guard(access, async (user) => {
+      const parsed = paramsSchema.safeParse({ id: params.id });
       if (!parsed.success) return validationFailed(parsed.error.issues);
+      let data = undefined as z.output<Schema>;
+      if (body) {
+        const read = await parseBody(body.request, body.schema);
+        if (!read.ok) return read.response;
+        data = read.data;
+      }
       const record = find(parsed.data.id);
       if (!record) return apiError(404, 'not_found', notFoundMessage(what));
-      return handle(record, user);
+      return handle(record, user, data);
     });
 }
 

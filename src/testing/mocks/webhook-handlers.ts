@@ -16,7 +16,6 @@ import {
   API,
   apiError,
   guard,
-  invalidFields,
   noContent,
   parseBody,
   simulateLatency,
@@ -30,7 +29,7 @@ import {
   toWebhookSummary,
 } from './mock-db';
 import { publishLiveChanges } from './mock-live';
-import { isPrivateTarget, PRIVATE_TARGET } from './mock-url-guard';
+import { refusedUrl, urlRefusal } from './mock-url-guard';
 
 const SECRET_OVERLAP_MS = 24 * 60 * 60 * 1000;
 
@@ -43,9 +42,6 @@ const canonicalUrl = (url: string) => new URL(url).href;
 
 const urlConflict = () =>
   apiError(409, 'conflict', DUPLICATE_ENDPOINT_URL.message, { url: DUPLICATE_ENDPOINT_URL.field });
-
-/** The server's SSRF guard names the refused URL as both the message and the field's error. */
-const privateTarget = () => invalidFields({ url: PRIVATE_TARGET });
 
 export const webhookHandlers = [
   http.get(`${API}/webhooks`, () =>
@@ -62,7 +58,8 @@ export const webhookHandlers = [
       const parsed = await parseBody(request, CreateWebhookRequestSchema);
       if (!parsed.ok) return parsed.response;
       const { description, headers } = parsed.data;
-      if (isPrivateTarget(parsed.data.url)) return privateTarget();
+      const refusal = urlRefusal(parsed.data.url);
+      if (refusal) return refusedUrl(refusal);
       const url = canonicalUrl(parsed.data.url);
       if (urlTaken(url)) return urlConflict();
       const now = new Date().toISOString();
@@ -84,21 +81,25 @@ export const webhookHandlers = [
   ),
 
   http.patch(`${API}/webhooks/:id`, ({ params, request }) =>
-    withWebhook(params, 'admin', async (webhook, user) => {
-      const parsed = await parseBody(request, UpdateWebhookRequestSchema);
-      if (!parsed.ok) return parsed.response;
-      const { description, headers } = parsed.data;
-      if (parsed.data.url !== undefined) {
-        if (isPrivateTarget(parsed.data.url)) return privateTarget();
-        const url = canonicalUrl(parsed.data.url);
-        if (urlTaken(url, webhook.id)) return urlConflict();
-        webhook.url = url;
-      }
-      if (description !== undefined) webhook.description = description || null;
-      if (headers !== undefined) webhook.headers = headers;
-      webhook.updatedAt = new Date().toISOString();
-      return answer(WebhookDetailSchema, toWebhookDetail(webhook, user.role));
-    }),
+    withWebhook(
+      params,
+      'admin',
+      (webhook, user, body) => {
+        const { description, headers } = body;
+        if (body.url !== undefined) {
+          const refusal = urlRefusal(body.url);
+          if (refusal) return refusedUrl(refusal);
+          const url = canonicalUrl(body.url);
+          if (urlTaken(url, webhook.id)) return urlConflict();
+          webhook.url = url;
+        }
+        if (description !== undefined) webhook.description = description || null;
+        if (headers !== undefined) webhook.headers = headers;
+        webhook.updatedAt = new Date().toISOString();
+        return answer(WebhookDetailSchema, toWebhookDetail(webhook, user.role));
+      },
+      { request, schema: UpdateWebhookRequestSchema },
+    ),
   ),
 
   http.delete(`${API}/webhooks/:id`, ({ params }) =>

@@ -246,7 +246,7 @@ describe('Delivery detail', () => {
     await waitFor(() => expect(url).toBeInvalid());
     expect(url).toHaveAccessibleDescription(
       expect.stringContaining(
-        'This URL points to a private or local address, which Ringpost does not send to',
+        '192.168.1.20 is a private, loopback, link-local or otherwise internal address',
       ) as string,
     );
 
