@@ -121,15 +121,19 @@ export default defineConfig({
         // Pre-bundled up front: discovered mid-run, Vite reloads the page and the run fails.
         optimizeDeps: {
           include: [
+            '@hookform/resolvers/zod',
             '@radix-ui/react-checkbox',
             '@radix-ui/react-dialog',
             '@radix-ui/react-select',
             '@tanstack/react-query',
+            '@tanstack/react-virtual',
             '@testing-library/react',
             '@testing-library/user-event',
             'lucide-react',
+            'msw',
             'msw-storybook-addon/csf3',
             'msw/browser',
+            'react-hook-form',
             'react-router',
             'zod',
           ],

@@ -1,0 +1,67 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, within } from 'storybook/test';
+import {
+  neverAnswers,
+  pageParameters,
+  renderPage,
+  serverErrorOn,
+  expectQueryError,
+} from '@testing/page-story';
+
+const meta = {
+  title: 'Pages/Agents',
+  render: renderPage,
+  parameters: pageParameters('/agents'),
+} satisfies Meta;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The demo organisation: each agent with the endpoint it sends to, or "Not configured". */
+export const Typical: Story = {
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('heading', { level: 1, name: 'Agents' })).toBeVisible();
+    const table = await canvas.findByRole('table');
+    const reception = within(table).getByRole('link', { name: 'Reception' });
+    await expect(reception.closest('tr')).toHaveTextContent(
+      'https://crm.northwind.example/hooks/ringpost',
+    );
+  },
+};
+
+export const Loading: Story = {
+  parameters: { msw: neverAnswers('/agents') },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('Loading agents')).toBeInTheDocument();
+  },
+};
+
+export const Empty: Story = {
+  globals: { data: 'empty' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('heading', { name: 'No agents yet' })).toBeVisible();
+  },
+};
+
+export const Error: Story = {
+  parameters: { msw: serverErrorOn('/agents') },
+  play: async ({ canvas }) => {
+    await expectQueryError(canvas, 'Could not load agents');
+  },
+};
+
+/** Every answer is the server's 500: the shell cannot load the session, and says so. */
+export const ServerDown: Story = {
+  globals: { network: 'server-errors' },
+  play: async ({ canvas }) => {
+    await expectQueryError(canvas, 'Could not load your session');
+  },
+};
+
+/** A viewer reads the same list; agents are not changed here. */
+export const Viewer: Story = {
+  globals: { role: 'viewer' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('link', { name: 'Reception' })).toBeVisible();
+  },
+};

@@ -1,0 +1,61 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, within } from 'storybook/test';
+import { ADMIN_ONLY } from '@client/lib/authorization';
+import {
+  neverAnswers,
+  pageParameters,
+  renderPage,
+  serverErrorOn,
+  expectQueryError,
+} from '@testing/page-story';
+
+const meta = {
+  title: 'Pages/API keys',
+  render: renderPage,
+  parameters: pageParameters('/api-keys'),
+} satisfies Meta;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The demo's keys: two in use, one revoked. */
+export const Typical: Story = {
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('heading', { level: 1, name: 'API keys' })).toBeVisible();
+    const table = await canvas.findByRole('table');
+    const staging = within(table).getByText('Voice platform (staging)').closest('tr');
+    await expect(staging).toHaveTextContent('Revoked');
+    await expect(canvas.getByRole('button', { name: 'Create API key' })).toBeEnabled();
+  },
+};
+
+export const Loading: Story = {
+  parameters: { msw: neverAnswers('/api-keys') },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('Loading API keys')).toBeInTheDocument();
+  },
+};
+
+export const Empty: Story = {
+  globals: { data: 'empty' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('heading', { name: 'No API keys yet' })).toBeVisible();
+  },
+};
+
+export const Error: Story = {
+  parameters: { msw: serverErrorOn('/api-keys') },
+  play: async ({ canvas }) => {
+    await expectQueryError(canvas, 'Could not load API keys');
+  },
+};
+
+/** Only admins create or revoke keys; the others read the list and are told why. */
+export const Viewer: Story = {
+  globals: { role: 'viewer' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText(ADMIN_ONLY.apiKeys)).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: 'Create API key' })).not.toBeInTheDocument();
+    await expect(canvas.queryByRole('button', { name: /^Revoke / })).not.toBeInTheDocument();
+  },
+};
