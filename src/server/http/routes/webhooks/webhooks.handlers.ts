@@ -219,43 +219,32 @@ export const rotateSecret: AppRouteHandler<RotateSecretRoute> = async (c) => {
   return c.json(await detail(c, caller, row), 200);
 };
 
-export const enable: AppRouteHandler<EnableRoute> = async (c) => {
+/** Enables or disables an endpoint by hand, announcing it to open pages in the same transaction. */
+async function setStatusByHand(
+  c: Context<AppEnv>,
+  id: string,
+  status: 'enabled' | 'disabled',
+): Promise<WebhookRow> {
   const caller = callerOf(c);
   const { db, now = () => new Date() } = c.var.deps;
+  const reason = status === 'disabled' ? disabledReason.byPerson(caller.user.name) : null;
   const row = await db.transaction(async (tx) => {
-    const updated = await setWebhookStatus(
-      tx,
-      caller.organisation.id,
-      c.req.valid('param').id,
-      'enabled',
-      null,
-      now(),
-    );
+    const updated = await setWebhookStatus(tx, caller.organisation.id, id, status, reason, now());
     if (updated) await publishWebhookStatus(tx, caller, updated);
     return updated;
   });
   if (!row) throw notFound('Endpoint');
-  return c.json(await detail(c, caller, row), 200);
+  return row;
+}
+
+export const enable: AppRouteHandler<EnableRoute> = async (c) => {
+  const row = await setStatusByHand(c, c.req.valid('param').id, 'enabled');
+  return c.json(await detail(c, callerOf(c), row), 200);
 };
 
 export const disable: AppRouteHandler<DisableRoute> = async (c) => {
-  const caller = callerOf(c);
-  const { db, now = () => new Date() } = c.var.deps;
-  const reason = disabledReason.byPerson(caller.user.name);
-  const row = await db.transaction(async (tx) => {
-    const updated = await setWebhookStatus(
-      tx,
-      caller.organisation.id,
-      c.req.valid('param').id,
-      'disabled',
-      reason,
-      now(),
-    );
-    if (updated) await publishWebhookStatus(tx, caller, updated);
-    return updated;
-  });
-  if (!row) throw notFound('Endpoint');
-  return c.json(await detail(c, caller, row), 200);
+  const row = await setStatusByHand(c, c.req.valid('param').id, 'disabled');
+  return c.json(await detail(c, callerOf(c), row), 200);
 };
 
 /** Other people's open pages show the new status (sent when the transaction commits). */
