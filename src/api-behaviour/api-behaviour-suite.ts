@@ -213,6 +213,14 @@ export function describeApiBehaviour(name: string, target: ApiTarget) {
         }
       });
 
+      it('reads a missing body as {} (a 400 naming the fields), but an empty JSON one as invalid JSON', async () => {
+        const endpoint = await createEndpoint();
+        const path = `/webhooks/${endpoint.id}/test`;
+        const none = expectError(await admin.post(path), 400, 'validation_failed');
+        expect(Object.keys(none.fields ?? {})).toEqual(['eventType']);
+        expectError(await admin.raw('POST', path, ''), 400, 'invalid_json', INVALID_JSON);
+      });
+
       it('answers a body that is not JSON with 415 unsupported_media_type', async () => {
         for (const caller of ['admin', 'viewer'] as const) {
           const answer = await as(caller).raw('POST', '/webhooks', 'url=https://x', 'text/plain');

@@ -12,7 +12,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { NO_SUCH_ROUTE } from '@contract/api-messages';
+import { INVALID_JSON, NO_SUCH_ROUTE } from '@contract/api-messages';
 import type { ErrorCode } from '@contract/errors';
 import { CLIENT_DIST_DIR } from '../paths';
 import type { AppDeps, AppEnv } from './app-env';
@@ -166,7 +166,9 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
     if (error instanceof HTTPException && error.status < 500) {
       // Thrown by Hono's own validators (body parsing, content type) before our handlers run.
       const code = HTTP_EXCEPTION_CODES[error.status] ?? 'validation_failed';
-      return c.json(new ApiError(error.status, code, error.message).toBody(), error.status);
+      // Hono says "Malformed JSON in request body" for an empty one; the request guard's words for both.
+      const message = code === 'invalid_json' ? INVALID_JSON : error.message;
+      return c.json(new ApiError(error.status, code, message).toBody(), error.status);
     }
     deps.logger.error('unhandled error', { error, method: c.req.method, path: c.req.path });
     return c.json(new ApiError(500, 'internal', 'Something went wrong on our side').toBody(), 500);

@@ -6,7 +6,12 @@
 import { HttpResponse, delay, http, type PathParams } from 'msw';
 import type { z } from 'zod';
 import { IdParamSchema } from '@contract/common';
-import { notFoundMessage, roleRefused, SIGN_IN_REQUIRED } from '@contract/api-messages';
+import {
+  INVALID_JSON,
+  notFoundMessage,
+  roleRefused,
+  SIGN_IN_REQUIRED,
+} from '@contract/api-messages';
 import { ROLES, type Role } from '@contract/auth';
 import {
   ApiErrorSchema,
@@ -91,6 +96,13 @@ export function invalidFields(fields: FieldErrors): Response {
   return apiError(400, 'validation_failed', summariseFieldErrors(fields), fields);
 }
 
+/** Whether the request says its body is JSON (`application/json`, any parameters). */
+export function isJsonRequest(request: Request): boolean {
+  return (
+    request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() === 'application/json'
+  );
+}
+
 type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
 
 /** Reads and validates a JSON body the way the server does: 400 `invalid_json` or `validation_failed`. */
@@ -100,12 +112,11 @@ export async function parseBody<Schema extends z.ZodType>(
 ): Promise<Parsed<z.output<Schema>>> {
   let body: unknown;
   try {
-    body = await request.json();
+    const text = await request.text();
+    // As the server's validators read it: no body and no JSON content type is an empty object.
+    body = text === '' && !isJsonRequest(request) ? {} : JSON.parse(text);
   } catch {
-    return {
-      ok: false,
-      response: apiError(400, 'invalid_json', 'The request body is not valid JSON'),
-    };
+    return { ok: false, response: apiError(400, 'invalid_json', INVALID_JSON) };
   }
   let result;
   try {
@@ -115,9 +126,7 @@ export async function parseBody<Schema extends z.ZodType>(
     // way a validation failure would.
     return {
       ok: false,
-      response: apiError(400, 'validation_failed', 'Check the highlighted fields', {
-        url: 'Enter a full URL, such as https://example.com/webhook',
-      }),
+      response: invalidFields({ url: 'Enter a full URL, such as https://example.com/webhook' }),
     };
   }
   if (!result.success) {

@@ -7,7 +7,7 @@
  */
 import { http } from 'msw';
 import { INVALID_JSON, UNSUPPORTED_MEDIA_TYPE } from '@contract/api-messages';
-import { API, apiError } from './mock-api';
+import { API, apiError, isJsonRequest } from './mock-api';
 
 const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -17,8 +17,7 @@ export const requestGuardHandlers = [
     // A clone: the route behind this one reads the body again.
     const text = await request.clone().text();
     if (text.length === 0) return undefined;
-    const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/json') {
+    if (!isJsonRequest(request)) {
       return apiError(415, 'unsupported_media_type', UNSUPPORTED_MEDIA_TYPE);
     }
     try {
