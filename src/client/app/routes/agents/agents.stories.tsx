@@ -58,6 +58,25 @@ export const ServerDown: Story = {
   },
 };
 
+/** Every answer takes 2.5 s: the shell's loading state, then the page's, then the list. */
+export const SlowNetwork: Story = {
+  globals: { network: 'slow' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('Loading Ringpost')).toBeInTheDocument();
+    await expect(
+      await canvas.findByRole('link', { name: 'Reception' }, { timeout: 10_000 }),
+    ).toBeVisible();
+  },
+};
+
+/** No answer at all (offline): the shell says it could not reach Ringpost. */
+export const Offline: Story = {
+  globals: { network: 'offline' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('Could not load your session')).toBeVisible();
+  },
+};
+
 /** A viewer reads the same list; agents are not changed here. */
 export const Viewer: Story = {
   globals: { role: 'viewer' },

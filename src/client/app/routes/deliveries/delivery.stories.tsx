@@ -76,6 +76,18 @@ export const WaitingForStart: Story = {
   },
 };
 
+/** Support staff redeliver, to the endpoint or once to another URL. */
+export const Support: Story = {
+  globals: { role: 'support' },
+  play: async () => {
+    const dialog = await panel();
+    await expect(await within(dialog).findByRole('button', { name: 'Redeliver' })).toBeEnabled();
+    await expect(
+      within(dialog).getByRole('button', { name: 'Redeliver to another URL…' }),
+    ).toBeEnabled();
+  },
+};
+
 /** A viewer reads the delivery and may copy it as cURL, but is offered no redelivery, and told why. */
 export const Viewer: Story = {
   globals: { role: 'viewer' },

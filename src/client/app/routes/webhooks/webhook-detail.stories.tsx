@@ -72,6 +72,15 @@ export const DisabledWithSkippedDeliveries: Story = {
   },
 };
 
+/** A busy endpoint with 5,000 deliveries: the health card and the recent deliveries stay quick. */
+export const ManyDeliveries: Story = {
+  globals: { data: 'many-deliveries' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('heading', { name: 'Last 7 days' })).toBeVisible();
+    await expect(await canvas.findByRole('link', { name: 'View all in Deliveries' })).toBeVisible();
+  },
+};
+
 export const Loading: Story = {
   parameters: { msw: neverAnswers('/webhooks/:id') },
   play: async ({ canvas }) => {
