@@ -93,7 +93,12 @@ export async function apiRequest<Schema extends z.ZodType>(
   options: RequestOptions = {},
 ): Promise<z.output<Schema>> {
   const response = await send(path, options);
-  const payload: unknown = await response.json().catch(() => undefined);
+  const payload: unknown = await response.json().catch((error: unknown) => {
+    // Cancelled while the body was read (React Query cancels a query nobody waits for any more, or
+    // one a mutation is about to change): a cancellation, as in `send`, not an answer to complain of.
+    if (options.signal?.aborted) throw error;
+    return undefined;
+  });
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     // Kept in the console for whoever debugs the drift; the user gets one plain sentence.
