@@ -20,9 +20,7 @@ describe('SignInForm', () => {
     await user.type(screen.getByLabelText('Password'), 'not the password');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Email or password is incorrect',
-    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('Email or password is incorrect');
     expect(onSignedIn).not.toHaveBeenCalled();
   });
 
