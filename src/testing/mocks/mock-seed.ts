@@ -2,6 +2,7 @@
  * The demo organisation of mock mode: agents and endpoints, a history of deliveries that shows every
  * state the pages can show (delivered, retried, failed, still retrying, skipped), and API keys.
  */
+import { disabledReason } from '@contract/api-messages';
 import type { EventType } from '@contract/event-types';
 import {
   createDelivery,
@@ -74,7 +75,7 @@ export function seedMockDb() {
     ...created(28),
     url: 'https://legacy.northwind.example/webhook',
     status: 'disabled',
-    disabledReason: 'Disabled automatically on 24 Nov 2026: every delivery failed for 5 days',
+    disabledReason: disabledReason.failing(new Date(now - 3 * DAY)),
     receiver: 'unreachable',
   });
   const reception = createMockAgent({

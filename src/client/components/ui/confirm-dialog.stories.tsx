@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
+import { roleRefused } from '@contract/api-messages';
 import { ApiError } from '@client/lib/api-client';
 import { Button } from './button';
 import { ConfirmDialog, type ConfirmDialogProps } from './confirm-dialog';
@@ -83,15 +84,11 @@ export const Pending: Story = {
 export const Refused: Story = {
   args: {
     open: true,
-    error: new ApiError(
-      403,
-      'forbidden',
-      'Your role does not allow this: only admins can make changes',
-    ),
+    error: new ApiError(403, 'forbidden', roleRefused('viewer', ['admin'])),
   },
   play: async () => {
     await expect(await screen.findByRole('alert')).toHaveTextContent(
-      'only admins can make changes',
+      roleRefused('viewer', ['admin']),
     );
   },
 };

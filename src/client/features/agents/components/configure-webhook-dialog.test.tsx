@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
+import { roleRefused, UNKNOWN_ENDPOINT_ID } from '@contract/api-messages';
 import type { EventType } from '@contract/event-types';
 import { paths } from '@client/lib/paths';
 import { API } from '@testing/mocks/mock-api';
@@ -187,12 +188,12 @@ describe('ConfigureWebhookDialog', () => {
 
     answer(
       HttpResponse.json(
-        { error: { code: 'forbidden', message: 'Only admins can change webhooks' } },
+        { error: { code: 'forbidden', message: roleRefused('viewer', ['admin']) } },
         { status: 403 },
       ),
     );
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Only admins can change webhooks');
+    expect(await screen.findByRole('alert')).toHaveTextContent(roleRefused('viewer', ['admin']));
     expect(screen.getByRole('dialog', { name: 'Configure Webhook' })).toBeInTheDocument();
     expect(chips()).toEqual(['Start']);
     expect(db.subscriptions).toEqual([
@@ -211,8 +212,8 @@ describe('ConfigureWebhookDialog', () => {
           {
             error: {
               code: 'validation_failed',
-              message: 'Check the highlighted fields',
-              fields: { webhookId: 'There is no webhook endpoint with this id' },
+              message: `webhookId: ${UNKNOWN_ENDPOINT_ID}`,
+              fields: { webhookId: UNKNOWN_ENDPOINT_ID },
             },
           },
           { status: 400 },
@@ -224,9 +225,9 @@ describe('ConfigureWebhookDialog', () => {
     await user.click(eventBox('Start'));
     await user.click(saveButton());
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Check the highlighted fields');
+    expect(await screen.findByRole('alert')).toHaveTextContent(UNKNOWN_ENDPOINT_ID);
     expect(screen.getByRole('combobox', { name: 'Webhook Endpoint' })).toHaveAccessibleDescription(
-      'There is no webhook endpoint with this id',
+      UNKNOWN_ENDPOINT_ID,
     );
   });
 
