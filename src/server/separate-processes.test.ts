@@ -131,9 +131,11 @@ describe.skipIf(!usesPostgres())('API and worker as separate processes on Postgr
       const [id] = ((await ingested.json()) as { deliveryIds: string[] }).deliveryIds;
       if (!id) throw new Error('no delivery');
 
-      // Stored by the API process (ingestion), announced by it.
+      // Stored by the API process (ingestion) and announced by it. Changes to one organisation are
+      // merged for 100 ms on the way (docs/decisions/0014), so on a busy machine the first event may
+      // already carry a later status than pending: what counts is that the delivery arrives in time.
       const created = await eventually(
-        () => seen(stream, id, 'pending'),
+        () => stream.changes.find((c) => c.change.deliveries.some((d) => d.id === id)),
         2_000,
         'the new delivery',
       );

@@ -4,7 +4,7 @@
  * (`globals: { role, data, network }`, .storybook/preview.tsx) is applied before the story renders,
  * so a story's URL may name a record of that scenario's data, found here by what a person sees.
  */
-import type { Meta, StoryContext } from '@storybook/react-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import { delay, http, type HttpHandler } from 'msw';
 import { configure, expect } from 'storybook/test';
 import { useState } from 'react';
@@ -94,4 +94,36 @@ export async function expectQueryError(canvas: Canvas, title: string, reason = S
   // Found by its title: a page may hold other alerts (an empty live region, a second failure).
   const alert = (await canvas.findByText(title)).closest('[role="alert"]');
   await expect(alert).toHaveTextContent(reason);
+}
+
+type PageStory = StoryObj<Meta>;
+
+/** A Loading story: `path` never answers, and the page says what it is loading. */
+export function loadingStory(path: string, says: string, method: Method = 'get'): PageStory {
+  return {
+    parameters: { msw: neverAnswers(path, method) },
+    play: async ({ canvas }) => {
+      await expect(await canvas.findByText(says)).toBeInTheDocument();
+    },
+  };
+}
+
+/** An Empty story: the empty organisation, and the heading the page shows for it. */
+export function emptyStory(heading: string): PageStory {
+  return {
+    globals: { data: 'empty' },
+    play: async ({ canvas }) => {
+      await expect(await canvas.findByRole('heading', { name: heading })).toBeVisible();
+    },
+  };
+}
+
+/** An Error story: `path` answers the server's 500, shown under `title`. */
+export function errorStory(path: string, title: string, method: Method = 'get'): PageStory {
+  return {
+    parameters: { msw: serverErrorOn(path, method) },
+    play: async ({ canvas }) => {
+      await expectQueryError(canvas, title);
+    },
+  };
 }

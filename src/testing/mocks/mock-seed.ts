@@ -114,7 +114,9 @@ export function seedMockDb() {
   );
   const staging = createMockWebhook({
     ...created(2),
-    url: 'https://staging.northwind.example/webhooks/calls',
+    // As long as real receivers' URLs get (a tunnel's host, a versioned path, a query): every page that
+    // shows it must wrap or truncate it, never stretch.
+    url: 'https://staging-eu-west-1.preview-environments.northwind.example/api/v2/integrations/ringpost/webhooks/calls?tenant=northwind-health&environment=staging&source=voice-agents',
     description: 'Staging receiver (signature checks not wired up yet)',
     receiver: 'accepts-anything',
   });

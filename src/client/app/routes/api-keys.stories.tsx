@@ -2,11 +2,11 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { ADMIN_ONLY } from '@client/lib/authorization';
 import {
-  neverAnswers,
+  emptyStory,
+  errorStory,
+  loadingStory,
   pageParameters,
   renderPage,
-  serverErrorOn,
-  expectQueryError,
 } from '@testing/page-story';
 
 const meta = {
@@ -29,26 +29,11 @@ export const Typical: Story = {
   },
 };
 
-export const Loading: Story = {
-  parameters: { msw: neverAnswers('/api-keys') },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText('Loading API keys')).toBeInTheDocument();
-  },
-};
+export const Loading: Story = loadingStory('/api-keys', 'Loading API keys');
 
-export const Empty: Story = {
-  globals: { data: 'empty' },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('heading', { name: 'No API keys yet' })).toBeVisible();
-  },
-};
+export const Empty: Story = emptyStory('No API keys yet');
 
-export const Error: Story = {
-  parameters: { msw: serverErrorOn('/api-keys') },
-  play: async ({ canvas }) => {
-    await expectQueryError(canvas, 'Could not load API keys');
-  },
-};
+export const Error: Story = errorStory('/api-keys', 'Could not load API keys');
 
 /** Only admins create or revoke keys; the others read the list and are told why. */
 export const Viewer: Story = {

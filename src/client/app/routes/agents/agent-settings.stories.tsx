@@ -5,11 +5,11 @@ import { ADMIN_ONLY } from '@client/lib/authorization';
 import { paths } from '@client/lib/paths';
 import {
   agentNamed,
-  neverAnswers,
+  errorStory,
+  expectQueryError,
+  loadingStory,
   pageParameters,
   renderPage,
-  serverErrorOn,
-  expectQueryError,
 } from '@testing/page-story';
 
 /** Agent Settings → General: the agent's name and description. */
@@ -37,19 +37,9 @@ export const Typical: Story = {
   },
 };
 
-export const Loading: Story = {
-  parameters: { msw: neverAnswers('/agents/:id') },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText('Loading agent')).toBeInTheDocument();
-  },
-};
+export const Loading: Story = loadingStory('/agents/:id', 'Loading agent');
 
-export const Error: Story = {
-  parameters: { msw: serverErrorOn('/agents/:id') },
-  play: async ({ canvas }) => {
-    await expectQueryError(canvas, 'Could not load this agent');
-  },
-};
+export const Error: Story = errorStory('/agents/:id', 'Could not load this agent');
 
 /** A link to an agent that is gone. */
 export const UnknownAgent: Story = {

@@ -4,8 +4,9 @@ import { ADMIN_ONLY, ADMIN_OR_SUPPORT_ONLY } from '@client/lib/authorization';
 import { paths } from '@client/lib/paths';
 import {
   agentNamed,
+  errorStory,
   expectQueryError,
-  neverAnswers,
+  loadingStory,
   pageParameters,
   renderPage,
   serverErrorOn,
@@ -91,19 +92,9 @@ export const ConfigureWebhookEndpointsError: Story = {
   },
 };
 
-export const Loading: Story = {
-  parameters: { msw: neverAnswers('/agents/:id') },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText('Loading agent')).toBeInTheDocument();
-  },
-};
+export const Loading: Story = loadingStory('/agents/:id', 'Loading agent');
 
-export const Error: Story = {
-  parameters: { msw: serverErrorOn('/agents/:id') },
-  play: async ({ canvas }) => {
-    await expectQueryError(canvas, 'Could not load this agent');
-  },
-};
+export const Error: Story = errorStory('/agents/:id', 'Could not load this agent');
 
 /** Support staff make test calls but do not change the webhook. */
 export const Support: Story = {

@@ -1,11 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import {
-  neverAnswers,
+  emptyStory,
+  errorStory,
+  expectQueryError,
+  loadingStory,
   pageParameters,
   renderPage,
-  serverErrorOn,
-  expectQueryError,
 } from '@testing/page-story';
 
 const meta = {
@@ -29,26 +30,11 @@ export const Typical: Story = {
   },
 };
 
-export const Loading: Story = {
-  parameters: { msw: neverAnswers('/agents') },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText('Loading agents')).toBeInTheDocument();
-  },
-};
+export const Loading: Story = loadingStory('/agents', 'Loading agents');
 
-export const Empty: Story = {
-  globals: { data: 'empty' },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('heading', { name: 'No agents yet' })).toBeVisible();
-  },
-};
+export const Empty: Story = emptyStory('No agents yet');
 
-export const Error: Story = {
-  parameters: { msw: serverErrorOn('/agents') },
-  play: async ({ canvas }) => {
-    await expectQueryError(canvas, 'Could not load agents');
-  },
-};
+export const Error: Story = errorStory('/agents', 'Could not load agents');
 
 /** Every answer is the server's 500: the shell cannot load the session, and says so. */
 export const ServerDown: Story = {

@@ -4,11 +4,11 @@ import { MANY_DELIVERIES } from '@testing/scenarios';
 import { paths } from '@client/lib/paths';
 import {
   deliveryWhere,
-  neverAnswers,
+  emptyStory,
+  errorStory,
+  loadingStory,
   pageParameters,
   renderPage,
-  serverErrorOn,
-  expectQueryError,
 } from '@testing/page-story';
 
 /** Monitor → Deliveries: every delivery, newest first, searched and filtered through the URL. */
@@ -83,12 +83,7 @@ export const ManyRows: Story = {
   },
 };
 
-export const Empty: Story = {
-  globals: { data: 'empty' },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('heading', { name: 'No deliveries yet' })).toBeVisible();
-  },
-};
+export const Empty: Story = emptyStory('No deliveries yet');
 
 /** A search that finds nothing offers to clear it. */
 export const NoMatch: Story = {
@@ -100,19 +95,9 @@ export const NoMatch: Story = {
   },
 };
 
-export const Loading: Story = {
-  parameters: { msw: neverAnswers('/deliveries') },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText('Loading deliveries')).toBeInTheDocument();
-  },
-};
+export const Loading: Story = loadingStory('/deliveries', 'Loading deliveries');
 
-export const Error: Story = {
-  parameters: { msw: serverErrorOn('/deliveries') },
-  play: async ({ canvas }) => {
-    await expectQueryError(canvas, 'Could not load deliveries');
-  },
-};
+export const Error: Story = errorStory('/deliveries', 'Could not load deliveries');
 
 /** Viewers read the whole list, as support staff do. */
 export const Viewer: Story = {

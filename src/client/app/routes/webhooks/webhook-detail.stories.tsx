@@ -6,11 +6,12 @@ import { ADMIN_ONLY } from '@client/lib/authorization';
 import { paths } from '@client/lib/paths';
 import {
   endpointAt,
-  neverAnswers,
+  errorStory,
+  expectQueryError,
+  loadingStory,
   pageParameters,
   renderPage,
   serverErrorOn,
-  expectQueryError,
 } from '@testing/page-story';
 
 const endpointPage = (prefix: string) => () => paths.webhook(endpointAt(prefix).id);
@@ -81,19 +82,9 @@ export const ManyDeliveries: Story = {
   },
 };
 
-export const Loading: Story = {
-  parameters: { msw: neverAnswers('/webhooks/:id') },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText('Loading endpoint')).toBeInTheDocument();
-  },
-};
+export const Loading: Story = loadingStory('/webhooks/:id', 'Loading endpoint');
 
-export const Error: Story = {
-  parameters: { msw: serverErrorOn('/webhooks/:id') },
-  play: async ({ canvas }) => {
-    await expectQueryError(canvas, 'Could not load this endpoint');
-  },
-};
+export const Error: Story = errorStory('/webhooks/:id', 'Could not load this endpoint');
 
 /** The health card's own failure leaves the rest of the page usable. */
 export const HealthError: Story = {

@@ -2,11 +2,11 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { ADMIN_ONLY } from '@client/lib/authorization';
 import {
-  neverAnswers,
+  emptyStory,
+  errorStory,
+  loadingStory,
   pageParameters,
   renderPage,
-  serverErrorOn,
-  expectQueryError,
 } from '@testing/page-story';
 
 /** Features → Webhooks: the organisation's hosted endpoints. */
@@ -38,26 +38,11 @@ export const Typical: Story = {
   },
 };
 
-export const Loading: Story = {
-  parameters: { msw: neverAnswers('/webhooks') },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText('Loading webhooks')).toBeInTheDocument();
-  },
-};
+export const Loading: Story = loadingStory('/webhooks', 'Loading webhooks');
 
-export const Empty: Story = {
-  globals: { data: 'empty' },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('heading', { name: 'No endpoints yet' })).toBeVisible();
-  },
-};
+export const Empty: Story = emptyStory('No endpoints yet');
 
-export const Error: Story = {
-  parameters: { msw: serverErrorOn('/webhooks') },
-  play: async ({ canvas }) => {
-    await expectQueryError(canvas, 'Could not load webhooks');
-  },
-};
+export const Error: Story = errorStory('/webhooks', 'Could not load webhooks');
 
 /** Only admins create or delete endpoints; support staff are told so. */
 export const Support: Story = {
