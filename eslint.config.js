@@ -60,6 +60,11 @@ const boundaryZones = [
     message: 'The HTTP layer and the worker meet only in db/ and contract/.',
   },
   {
+    target: './src/server/db',
+    from: ['./src/server/http', './src/server/delivery'],
+    message: 'The database layer serves http/ and delivery/; it imports neither.',
+  },
+  {
     target: ['./src/client/features', './src/client/components', './src/client/lib'],
     from: './src/client/app',
     message: 'Only src/client/app composes features into routes.',
@@ -76,6 +81,13 @@ const testingZone = {
   target: './src/client',
   from: './src/testing',
   message: 'Only tests, stories, e2e and the mock-mode entry import src/testing.',
+};
+
+// Globs, so that the helpers in src/server/testing may still import each other.
+const serverTestingZone = {
+  target: ['./src/server/!(testing)/**', './src/server/*.ts'],
+  from: './src/server/testing',
+  message: 'Only tests import src/server/testing: production code never runs test helpers.',
 };
 
 const apiBehaviourZone = {
@@ -128,7 +140,7 @@ export default tseslint.config(
       'import-x/no-default-export': 'error',
       'import-x/no-restricted-paths': [
         'error',
-        { zones: [...boundaryZones, testingZone, apiBehaviourZone] },
+        { zones: [...boundaryZones, testingZone, serverTestingZone, apiBehaviourZone] },
       ],
     },
   },
@@ -157,6 +169,21 @@ export default tseslint.config(
               message: 'The API behaviour suite imports the contract and vitest only.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Configuration is read once, validated by the contract's EnvSchema, in env.ts; everything else
+    // is handed its settings, so a bad value stops the process at start with the variable's name.
+    files: ['src/server/**/*.ts'],
+    ignores: ['src/server/env.ts', 'src/server/**/*.test.ts', 'src/server/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration in src/server/env.ts (EnvSchema) and pass it in.',
         },
       ],
     },
