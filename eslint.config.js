@@ -8,7 +8,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import globals from 'globals';
 
-/** Features never import each other; routes in src/client/app compose them (STYLE.md). */
+/** Features never import each other; routes in src/client/app compose them (README "Architecture"). */
 const features = readdirSync(new URL('./src/client/features', import.meta.url), {
   withFileTypes: true,
 })

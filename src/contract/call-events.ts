@@ -1,5 +1,5 @@
 /**
- * The wire format of call events (PRODUCT.md "The wire format"). One definition serves ingestion
+ * The wire format of call events (README "Verifying a delivery"). One definition serves ingestion
  * (`POST /events`), the body we POST to endpoints, test events, mocks and the API docs.
  *
  * Ingestion carries ids at the top level and the event's own fields in `metadata`; the delivered body

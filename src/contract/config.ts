@@ -1,5 +1,5 @@
 /**
- * The environment Ringpost reads (PRODUCT.md "Configuration"). Parsed once, at start, by
+ * The environment Ringpost reads (README "Configuration"). Parsed once, at start, by
  * src/server/env.ts; every variable has a default that works for `npm start` on one machine.
  */
 import { z } from 'zod';

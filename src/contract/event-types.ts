@@ -1,6 +1,6 @@
 /**
  * The three call events. The UI shows the label; the wire carries `eventType`
- * (PRODUCT.md: Start → pre-conversation, End → post-conversation, Analytics Completed → analytics-completed).
+ * (as the dashboard names them: Start → pre-conversation, End → post-conversation, Analytics Completed → analytics-completed).
  */
 import { z } from 'zod';
 

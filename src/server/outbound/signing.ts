@@ -1,5 +1,5 @@
 /**
- * How every POST is signed (PRODUCT.md "The wire format"):
+ * How every POST is signed (README "Verifying a delivery"):
  * - Standard Webhooks: `webhook-signature: v1,<base64 HMAC-SHA256(key, "<id>.<timestamp>.<body>")>`, the
  *   key being the base64-decoded part of the secret after `whsec_`; one entry per valid secret, so that a
  *   receiver still on the previous secret keeps verifying during a rotation.

@@ -29,7 +29,7 @@ import {
 
 /** How long a new delivery waits for a worker before its first attempt. */
 export const QUEUE_DELAY_MS = 700;
-/** Waits before each retry (PRODUCT.md: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), without jitter. */
+/** Waits before each retry (the default RINGPOST_RETRY_SCHEDULE: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), without jitter. */
 export const RETRY_DELAYS_MS = [
   5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
 ] as const;

@@ -107,7 +107,7 @@ export async function deleteWebhook(
   return deleted.length > 0;
 }
 
-/** Five days of nothing but failures disables an endpoint (PRODUCT.md "Endpoint health"). */
+/** Five days of nothing but failures disables an endpoint (README "How delivery works"). */
 export const FAILING_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
 
 /**

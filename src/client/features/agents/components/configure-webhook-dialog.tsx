@@ -1,5 +1,5 @@
 /**
- * The Configure Webhook modal (reference/atoms-ui/webhook-modal.png, seed doc page): pick one of the
+ * The Configure Webhook modal (the platform's documented Setup Process; README "Run it"): pick one of the
  * organisation's endpoints, then the call events this agent sends to it. Loaded on demand, since it
  * brings Dialog, Select, Checkbox and react-hook-form with it.
  */

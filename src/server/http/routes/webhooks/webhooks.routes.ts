@@ -124,7 +124,7 @@ export const disable = createRoute({
   },
 });
 
-/** Support staff test and replay as well as admins (PRODUCT.md: "read + redeliver + test"). */
+/** Support staff test and replay as well as admins (their role: read, redeliver, test; README "Security"). */
 const adminOrSupport = () => requireRole('admin', 'support');
 
 export const sendTest = createRoute({
