@@ -33,3 +33,25 @@ export async function withScratchPostgres<T>(
     await admin.end();
   }
 }
+
+/**
+ * Like withScratchPostgres, for processes of their own: `measure` gets the scratch database's URL, and
+ * the database is dropped after it (with force: a process that failed may still hold connections).
+ */
+export async function withScratchPostgresUrl<T>(
+  measure: (url: string) => Promise<T>,
+): Promise<T | undefined> {
+  if (!process.env.TEST_DATABASE_URL) return undefined;
+  const name = `ringpost_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  try {
+    return await measure(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
