@@ -52,17 +52,22 @@ const boundaryZones = [
   {
     target: './src/server/http',
     from: './src/server/delivery',
-    message: 'The HTTP layer and the worker meet only in db/ and contract/.',
+    message: 'The HTTP layer and the worker meet only in outbox/, db/ and contract/.',
   },
   {
     target: './src/server/delivery',
     from: './src/server/http',
-    message: 'The HTTP layer and the worker meet only in db/ and contract/.',
+    message: 'The HTTP layer and the worker meet only in outbox/, db/ and contract/.',
+  },
+  {
+    target: './src/server/outbox',
+    from: ['./src/server/http', './src/server/delivery'],
+    message: 'The outbox is where http/ and delivery/ meet; it imports neither.',
   },
   {
     target: './src/server/db',
-    from: ['./src/server/http', './src/server/delivery'],
-    message: 'The database layer serves http/ and delivery/; it imports neither.',
+    from: ['./src/server/http', './src/server/delivery', './src/server/outbox'],
+    message: 'The database layer serves the rooms above it; it imports none of them.',
   },
   {
     target: ['./src/client/features', './src/client/components', './src/client/lib'],

@@ -13,21 +13,17 @@ import { EVENT_TYPES } from '../src/contract/event-types';
 import { EXAMPLE_PAYLOADS } from '../src/contract/call-event-examples';
 import type { IngestEventRequest } from '../src/contract/call-events';
 import { withScratchPostgres } from './bench/scratch-postgres';
-import { openDatabase, DELIVERIES_CHANNEL, type DatabaseHandle } from '../src/server/db/database';
+import { openDatabase, type DatabaseHandle } from '../src/server/db/database';
 import { insertAgent } from '../src/server/db/queries/agents';
 import { upsertAgentWebhook } from '../src/server/db/queries/agent-webhooks';
 import { insertOrganisation } from '../src/server/db/queries/organisations';
 import { insertWebhook } from '../src/server/db/queries/webhooks';
-import { DeliveryWorker } from '../src/server/delivery/worker';
-import { IngestionBatcher } from '../src/server/http/services/publish-event';
+import { parseEnv } from '../src/server/env';
 import { createLogger } from '../src/server/logger';
-import { Metrics } from '../src/server/observability/metrics';
-import { WebhookSender } from '../src/server/outbound/send-webhook';
-import { UrlGuard } from '../src/server/security/url-guard';
+import { createRuntime } from '../src/server/runtime';
 import { SecretBox } from '../src/server/security/secret-box';
 import { sealSecret } from '../src/server/security/webhook-credentials';
 import { generateWebhookSecret } from '../src/server/security/tokens';
-import { createWorkerNudge } from '../src/server/db/worker-nudge';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 4);
@@ -109,23 +105,24 @@ async function engine(label: string, handle: DatabaseHandle, receiver: ChildProc
     );
     agents.push(agent);
   }
-  const guard = new UrlGuard(['127.0.0.0/8']);
-  const sender = new WebhookSender(guard, { connectionsPerOrigin: 16 });
-  const worker = new DeliveryWorker({
-    db,
-    sender,
-    secretBox,
-    logger: createLogger('silent'),
-    metrics: new Metrics(),
-    retrySchedule: [0, 5_000, 300_000],
-    timeoutMs: 15_000,
+  const env = parseEnv({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    RINGPOST_ALLOWED_TARGETS: '127.0.0.0/8',
+    RINGPOST_RETRY_SCHEDULE: '0s,5s,5m',
+    RINGPOST_DELIVERY_TIMEOUT: '15s',
   });
-  const unlisten = await handle.listen(DELIVERIES_CHANNEL, () => worker.wake());
-  worker.start();
+  // The production wiring (runtime.ts): the same ingestion, wake-up and worker as `npm start`.
+  const runtime = createRuntime(env, handle, {
+    logger: createLogger('silent'),
+    secretBox,
+    connectionsPerOrigin: 16,
+  });
+  await runtime.startWorker();
   await ask(receiver, 'reset');
 
   const ingestedAt = new Map<string, number>();
-  const ingestion = new IngestionBatcher(db, createWorkerNudge(db, createLogger('silent')));
+  const { ingestion } = runtime.deps;
   const events: IngestEventRequest[] = Array.from({ length: EVENTS }, (_, i) => {
     const type = EVENT_TYPES[i % 3] ?? 'pre-conversation';
     const { agentId: _a, callId: _c, eventType: _e, ...metadata } = EXAMPLE_PAYLOADS[type].metadata;
@@ -168,9 +165,7 @@ async function engine(label: string, handle: DatabaseHandle, receiver: ChildProc
   const latencies = arrivals
     .map(([id, at]) => at - (ingestedAt.get(id) ?? at))
     .sort((a, b) => a - b);
-  await worker.stop();
-  await unlisten();
-  await sender.close();
+  await runtime.stop();
   return {
     label,
     perSecond: EVENTS / seconds,

@@ -33,13 +33,9 @@ import {
   type DeliveryFilters,
 } from '../src/server/db/queries/delivery-search';
 import { parseEnv } from '../src/server/env';
-import { createApp } from '../src/server/http/create-app';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../src/server/http/middleware/session';
-import { IngestionBatcher } from '../src/server/http/services/publish-event';
-import { createWorkerNudge } from '../src/server/db/worker-nudge';
 import { createLogger } from '../src/server/logger';
-import { Metrics } from '../src/server/observability/metrics';
-import { WebhookSender } from '../src/server/outbound/send-webhook';
+import { createRuntime } from '../src/server/runtime';
 import { hashPassword } from '../src/server/security/passwords';
 import { SecretBox } from '../src/server/security/secret-box';
 import { generateToken, generateWebhookSecret, hashToken } from '../src/server/security/tokens';
@@ -348,20 +344,10 @@ async function measure(label: string, handle: DatabaseHandle, total: number) {
   await handle.migrate();
   const world = await fill(handle, total);
   const env = parseEnv({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
-  const guard = new UrlGuard([]);
-  const app = createApp({
-    db: handle.db,
-    env,
+  const { app } = createRuntime(env, handle, {
     logger: createLogger('silent'),
-    urlGuard: guard,
-    sender: new WebhookSender(guard),
-    metrics: new Metrics(),
     secretBox: new SecretBox(randomBytes(32)),
-    ingestion: new IngestionBatcher(
-      handle.db,
-      createWorkerNudge(handle.db, createLogger('silent')),
-    ),
-    ping: () => handle.ping(),
+    urlGuard: new UrlGuard([]),
   });
   const headers = { cookie: `${SESSION_COOKIE}=${world.cookie}` };
   const all = await cases(handle.db, world);

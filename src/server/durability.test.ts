@@ -15,8 +15,9 @@ import { insertAgent } from './db/queries/agents';
 import { upsertAgentWebhook } from './db/queries/agent-webhooks';
 import { insertOrganisation } from './db/queries/organisations';
 import { insertWebhook } from './db/queries/webhooks';
-import { IngestionBatcher } from './http/services/publish-event';
-import { createWorkerNudge } from './db/worker-nudge';
+import { parseEnv } from './env';
+import { createRuntime } from './runtime';
+import { SecretBox } from './security/secret-box';
 import { createLogger } from './logger';
 import { generateWebhookSecret } from './security/tokens';
 import { exampleEvent } from './testing/delivery-harness';
@@ -201,10 +202,12 @@ if (usesPostgres()) {
         [1, 2, 3].map(async () => track(await startRingpost(workerEnv))),
       );
 
-      const ingestion = new IngestionBatcher(
-        database.db,
-        createWorkerNudge(database.db, createLogger('silent')),
-      );
+      // This process only ingests (role api): the three workers above deliver.
+      const { ingestion } = createRuntime(
+        parseEnv({ NODE_ENV: 'test', RINGPOST_ROLE: 'api', DATABASE_URL: url }),
+        database,
+        { logger: createLogger('silent'), secretBox: new SecretBox(randomBytes(32)) },
+      ).deps;
       // 10,000 events through the ingestion code itself: 3,334 calls × up to three event types.
       const events = Array.from({ length: 10_000 }, (_, i) => {
         const agent = agents[i % agents.length];

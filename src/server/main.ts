@@ -4,22 +4,10 @@
  * does both in one process.
  */
 import { serve, type ServerType } from '@hono/node-server';
-import { createApp, createOperationalApp } from './http/create-app';
-import type { AppDeps } from './http/app-env';
 import { createLogger } from './logger';
 import { EnvError, parseEnv } from './env';
-import { openMigratedDatabase } from './runtime';
-import { DELIVERIES_CHANNEL } from './db/database';
+import { createRuntime, openMigratedDatabase } from './runtime';
 import { firstAdminNotice, seedIfEmpty } from './db/seed';
-import { createWorkerNudge } from './db/worker-nudge';
-import { IngestionBatcher } from './http/services/publish-event';
-import { startMaintenance } from './maintenance';
-import { DeliveryWorker } from './delivery/worker';
-import { RetryJobRunner } from './delivery/retry-job-runner';
-import { LiveChangePublisher, LiveHub } from './db/live-changes';
-import { Metrics } from './observability/metrics';
-import { WebhookSender } from './outbound/send-webhook';
-import { UrlGuard } from './security/url-guard';
 import { loadSecretBox } from './security/secret-key-file';
 import { SecretBoxError } from './security/secret-box';
 import { resealAllCredentials } from './security/reseal-credentials';
@@ -58,36 +46,10 @@ async function main() {
       'RINGPOST_ROLE=api on the embedded database: nothing will deliver events. Use all, or PostgreSQL.',
     );
   }
-  const urlGuard = new UrlGuard(env.RINGPOST_ALLOWED_TARGETS);
-  const sender = new WebhookSender(urlGuard);
-  const metrics = new Metrics();
-  const servesApi = env.RINGPOST_ROLE === 'all' || env.RINGPOST_ROLE === 'api';
-  const nudge = createWorkerNudge(database.db, logger);
-  const ingested = new LiveChangePublisher(database.db, logger);
-  const deps: AppDeps = {
-    db: database.db,
-    env,
-    logger,
-    urlGuard,
-    sender,
-    metrics,
-    secretBox,
-    ingestion: new IngestionBatcher(database.db, (deliveries) => {
-      nudge();
-      for (const { organisationId, ...delivery } of deliveries)
-        ingested.add({ organisationId, deliveries: [delivery] });
-    }),
-    // One LISTEN per API process feeds every open GET /live stream (docs/decisions/0014).
-    ...(servesApi
-      ? { live: await LiveHub.start((channel, on) => database.listen(channel, on), logger) }
-      : {}),
-    ping: () => database.ping(),
-  };
-  const stops: (() => Promise<void>)[] = [];
-
-  const app = servesApi ? createApp(deps, { serveClient: true }) : createOperationalApp(deps);
+  const runtime = createRuntime(env, database, { logger, secretBox, serveClient: true });
+  await runtime.start();
   const server: ServerType = serve(
-    { fetch: app.fetch, port: env.PORT, hostname: env.HOST },
+    { fetch: runtime.app.fetch, port: env.PORT, hostname: env.HOST },
     (info) => {
       const host = env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST;
       logger.info('listening', {
@@ -97,53 +59,19 @@ async function main() {
       });
     },
   );
-  stops.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Idle keep-alive sockets would hold close() open.
-        if ('closeIdleConnections' in server) server.closeIdleConnections();
-      }),
-  );
-  if (servesApi)
-    stops.push(startMaintenance(database.db, logger, { retentionMs: env.RINGPOST_RETENTION }));
-  // First: open streams would hold server.close() open; browsers reconnect after `retry`.
-  const { live } = deps;
-  if (live) stops.unshift(() => live.close());
-
-  if (env.RINGPOST_ROLE === 'all' || env.RINGPOST_ROLE === 'worker') {
-    const worker = new DeliveryWorker({
-      db: database.db,
-      sender,
-      secretBox,
-      logger,
-      metrics,
-      retrySchedule: env.RINGPOST_RETRY_SCHEDULE,
-      timeoutMs: env.RINGPOST_DELIVERY_TIMEOUT,
-      perOrganisation: env.RINGPOST_MAX_IN_FLIGHT_PER_ORG,
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Idle keep-alive sockets would hold close() open.
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
     });
-    const unlisten = await database.listen(DELIVERIES_CHANNEL, () => worker.wake());
-    worker.start();
-    const retryJobs = new RetryJobRunner({ db: database.db, logger });
-    retryJobs.start();
-    logger.info('delivery worker started', { workerId: worker.workerId });
-    // Stop claiming first, finish (or release) what is in flight, then stop listening.
-    stops.unshift(async () => {
-      await Promise.all([worker.stop(), retryJobs.stop()]);
-      await unlisten();
-    });
-  }
-  stops.push(
-    () => sender.close(),
-    () => ingested.flush(),
-  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
-    for (const stop of stops) await stop();
+    await runtime.stop(closeServer);
     await database.close();
     process.exit(0);
   };

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inArray } from 'drizzle-orm';
 import type { EventType } from '@contract/event-types';
 import { newDeliveryId } from './db/ids';
-import { EVENT_SEQUENCE, type NewDelivery } from './db/queries/deliveries';
+import { EVENT_SEQUENCE, type NewDelivery } from './outbox/enqueue';
 import { deliveries, deliveryAttempts, events } from './db/schema';
 import { pruneExpired } from './retention';
 import { createTestContext, type TestContext, type TestOrganisation } from './testing/test-app';

@@ -14,7 +14,7 @@ import { LiveChangeSchema, type LiveChange } from '@contract/live-updates';
 import { sql } from 'drizzle-orm';
 import { openDatabase, rowsOf, type DatabaseHandle } from './db/database';
 import { newDeliveryId } from './db/ids';
-import { insertDeliveries, type NewDelivery } from './db/queries/deliveries';
+import { insertDeliveries, type NewDelivery } from './outbox/enqueue';
 import { exampleEvent } from './testing/delivery-harness';
 import { eventData, readEventStream } from './testing/event-stream';
 import { eventually, startReceiver, type Receiver } from './testing/receiver';

@@ -46,9 +46,6 @@ export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-/** Raised with pg_notify when deliveries are written, so that idle workers start at once. */
-export const DELIVERIES_CHANNEL = 'ringpost_deliveries';
-
 /** Any fixed number: processes migrating one PostgreSQL database at once queue on this lock. */
 const MIGRATION_LOCK_KEY = 727_001;
 

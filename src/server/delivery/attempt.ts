@@ -2,18 +2,15 @@
  * One attempt of one delivery: sign, send, and decide what happens next. The decision is a pure
  * function of the send result, so that it can be tested without a network.
  */
-import type { DeliveryOutcome, AttemptRecord, AttemptTarget } from '../db/queries/deliveries';
+import type { DeliveryOutcome, AttemptRecord } from '../outbox/record';
+import type { AttemptTarget } from '../outbox/claim';
 import type { SendResult, WebhookSender } from '../outbound/send-webhook';
-import { deliveryRequestHeaders, maskCustomHeaders } from '../outbound/delivery-request';
+import { maskCustomHeaders, outboundRequest } from '../outbound/delivery-request';
 import { nextRetryDelay } from './retry-policy';
-import { toStorableAttempt } from './storable-attempt';
+import { toStorableAttempt } from '../outbox/storable-attempt';
 
 // Built in outbound/, where the HTTP layer's Redeliver to another URL builds the same request.
 export { maskCustomHeaders };
-
-export function requestHeaders(target: AttemptTarget, now: Date): Record<string, string> {
-  return deliveryRequestHeaders(target.delivery, target.webhook, now);
-}
 
 export interface AttemptDecision {
   record: AttemptRecord;
@@ -77,16 +74,11 @@ export async function attemptDelivery(
   target: AttemptTarget,
   options: { schedule: readonly number[]; timeoutMs: number; now: () => Date },
 ): Promise<AttemptDecision> {
-  const headers = requestHeaders(target, options.now());
-  const result = await sender.send({
-    url: target.webhook.url,
-    headers,
-    body: target.delivery.body,
-    timeoutMs: options.timeoutMs,
-  });
+  const request = outboundRequest(target.delivery, target.webhook, options.now());
+  const result = await sender.send({ ...request, timeoutMs: options.timeoutMs });
   return decide(
     result,
-    { url: target.webhook.url, headers },
+    request,
     target.delivery.attemptCount,
     options.schedule,
     options.now(),

@@ -18,7 +18,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database';
 import { publishChanges } from '../db/live-changes';
-import { notifyWorkers } from '../db/queries/deliveries';
+import { notifyWorkers } from '../outbox/wake-up';
 import {
   completeRetryJob,
   countDueForEndpoint,

@@ -13,12 +13,12 @@ import type { Database } from '../db/database';
 import {
   claimDueDeliveries,
   analyzeDeliveries,
-  markSkipped,
   reclaimExpiredLeases,
   releaseLeases,
   type AttemptTarget,
-} from '../db/queries/deliveries';
-import { recordEndpointHealth } from '../db/queries/webhooks';
+} from '../outbox/claim';
+import { markSkipped } from '../outbox/record';
+import { recordEndpointHealth } from '../outbox/endpoint-health';
 import { LiveChangePublisher } from '../db/live-changes';
 import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
@@ -26,7 +26,7 @@ import type { WebhookSender } from '../outbound/send-webhook';
 import type { SecretBox } from '../security/secret-box';
 import { openCredentials } from '../security/webhook-credentials';
 import { attemptDelivery } from './attempt';
-import { createAttemptRecorder, type AttemptRecorder } from './attempt-recorder';
+import { createAttemptRecorder, type AttemptRecorder } from '../outbox/attempt-recorder';
 
 export interface WorkerOptions {
   db: Database;

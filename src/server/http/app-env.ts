@@ -8,7 +8,7 @@ import type { SecretBox } from '../security/secret-box';
 import type { UrlGuard } from '../security/url-guard';
 import type { Metrics } from '../observability/metrics';
 import type { WebhookSender } from '../outbound/send-webhook';
-import type { IngestionBatcher } from './services/publish-event';
+import type { IngestionBatcher } from '../outbox/ingestion';
 import type { LiveHub } from '../db/live-changes';
 
 /** What the HTTP layer is built from; tests build it around their own database. */

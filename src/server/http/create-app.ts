@@ -31,7 +31,7 @@ import { INGEST_BODY_LIMIT } from './routes/events/events.routes';
 import { apiKeysRouter } from './routes/api-keys/api-keys.index';
 import { deliveriesRouter } from './routes/deliveries/deliveries.index';
 import { callsRouter } from './routes/calls/calls.index';
-import { queueStats } from '../db/queries/deliveries';
+import { queueStats } from '../outbox/queue-stats';
 
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
   400: 'invalid_json',

@@ -36,31 +36,50 @@ export interface SigningEndpoint {
   headers: Record<string, string>;
 }
 
+/** One POST, ready for WebhookSender.send. */
+export interface OutboundRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
 /**
- * The headers of one POST of this delivery, signed at `now`: the endpoint's custom headers, then ours.
- * While a rotated-out secret is still valid it signs too, so a receiver on either secret verifies.
+ * The one builder of what Ringpost POSTs: the delivery's body as stored at ingestion (built once there,
+ * never re-serialised, so that what was signed is what is sent and kept), to `url`, with the endpoint's
+ * custom headers and then ours, signed at `now`. While a rotated-out secret is still valid it signs
+ * too, so a receiver on either secret verifies.
+ *
+ * The worker, a person's Redeliver to another URL and the signature self-test all build their requests
+ * here; the self-test alone passes `signedAt` (a stale timestamp is one of its cases) and `extraHeaders`.
  */
-export function deliveryRequestHeaders(
+export function outboundRequest(
   delivery: { id: string; body: string },
-  endpoint: SigningEndpoint,
+  endpoint: SigningEndpoint & { url: string },
   now: Date,
-): Record<string, string> {
+  options: { signedAt?: Date; extraHeaders?: Record<string, string> } = {},
+): OutboundRequest {
   const previous =
     endpoint.previousSecret &&
     endpoint.previousSecretExpiresAt &&
     endpoint.previousSecretExpiresAt > now
       ? endpoint.previousSecret
       : null;
+  const signedAt = options.signedAt ?? now;
   return {
-    // Custom headers first: the contract refuses reserved names, and ours are written after regardless.
-    ...endpoint.headers,
-    'content-type': 'application/json',
-    'user-agent': USER_AGENT,
-    ...signatureHeaders(
-      { current: endpoint.secret, previous },
-      delivery.id,
-      Math.floor(now.getTime() / 1000),
-      delivery.body,
-    ),
+    url: endpoint.url,
+    headers: {
+      // Custom headers first: the contract refuses reserved names, and ours are written after regardless.
+      ...endpoint.headers,
+      ...options.extraHeaders,
+      'content-type': 'application/json',
+      'user-agent': USER_AGENT,
+      ...signatureHeaders(
+        { current: endpoint.secret, previous },
+        delivery.id,
+        Math.floor(signedAt.getTime() / 1000),
+        delivery.body,
+      ),
+    },
+    body: delivery.body,
   };
 }

@@ -8,10 +8,8 @@ import type { IngestEventRequest } from '@contract/call-events';
 import { EXAMPLE_PAYLOADS } from '@contract/call-event-examples';
 import { CreatedApiKeySchema } from '@contract/api-keys';
 import { WebhookDetailSchema } from '@contract/webhooks';
-import { DeliveryWorker } from '../delivery/worker';
-import { DELIVERIES_CHANNEL } from '../db/database';
-import { createLogger } from '../logger';
-import { Metrics } from '../observability/metrics';
+import type { DeliveryWorker } from '../delivery/worker';
+import type { Metrics } from '../observability/metrics';
 import { createTestContext, type TestContext, type TestOrganisation } from './test-app';
 import { startReceiver, type Receiver } from './receiver';
 
@@ -51,22 +49,13 @@ export async function createDeliveryHarness(
   });
   const org = await ctx.createOrganisation();
   const receiver = await startReceiver();
-  const metrics = new Metrics();
-  const worker = new DeliveryWorker({
-    db: ctx.db,
-    sender: ctx.deps.sender,
-    secretBox: ctx.deps.secretBox,
-    logger: createLogger('silent'),
-    metrics,
-    retrySchedule: ctx.deps.env.RINGPOST_RETRY_SCHEDULE,
-    timeoutMs: ctx.deps.env.RINGPOST_DELIVERY_TIMEOUT,
+  const worker = await ctx.runtime.startWorker({
     pollMs: 25,
     ...(options.perEndpoint ? { perEndpoint: options.perEndpoint } : {}),
-    perOrganisation: options.perOrganisation ?? ctx.deps.env.RINGPOST_MAX_IN_FLIGHT_PER_ORG,
+    ...(options.perOrganisation ? { perOrganisation: options.perOrganisation } : {}),
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
-  const unlisten = await ctx.handle.listen(DELIVERIES_CHANNEL, () => worker.wake());
-  worker.start();
+  const { metrics } = ctx.deps;
 
   const created = await ctx.request('POST', '/api/v1/api-keys', {
     as: org.users.admin,
@@ -117,8 +106,8 @@ export async function createDeliveryHarness(
       return { status: response.status, body: response.body };
     },
     async close() {
+      // A short grace: nothing a test leaves in flight needs production's ten seconds.
       await worker.stop(2_000);
-      await unlisten();
       await receiver.close();
       await ctx.close();
     },

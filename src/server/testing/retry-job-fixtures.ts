@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import { RetryJobSchema, type RetryJob } from '@contract/retry-jobs';
 import { newDeliveryId } from '../db/ids';
-import { insertDeliveries, type NewDelivery } from '../db/queries/deliveries';
+import { insertDeliveries, type NewDelivery } from '../outbox/enqueue';
 import type { DeliveryHarness } from './delivery-harness';
 
 const HOUR = 3_600_000;

@@ -8,7 +8,6 @@ import { expect } from 'vitest';
 import { expectApiError } from './expect-api';
 import type { Role } from '@contract/auth';
 import { parseEnv } from '../env';
-import { createApp } from '../http/create-app';
 import type { AppDeps } from '../http/app-env';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../http/middleware/session';
 import { createLogger } from '../logger';
@@ -19,12 +18,8 @@ import { insertUser } from '../db/queries/users';
 import { rowsOf, type DatabaseHandle } from '../db/database';
 import { hashPassword, type ScryptCost } from '../security/passwords';
 import { generateToken, hashToken } from '../security/tokens';
-import { UrlGuard } from '../security/url-guard';
 import { SecretBox } from '../security/secret-box';
-import { WebhookSender } from '../outbound/send-webhook';
-import { Metrics } from '../observability/metrics';
-import { createWorkerNudge } from '../db/worker-nudge';
-import { IngestionBatcher } from '../http/services/publish-event';
+import { createRuntime } from '../runtime';
 import { createTestDatabase } from './test-database';
 
 /** Cheap enough for many users per test; real hashes use DEFAULT_COST. */
@@ -72,22 +67,14 @@ export async function createTestContext(
 ) {
   const database: DatabaseHandle = await createTestDatabase();
   const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides.env });
-  const urlGuard = overrides.urlGuard ?? new UrlGuard(env.RINGPOST_ALLOWED_TARGETS);
-  const logger = overrides.logger ?? createLogger('silent');
-  const deps: AppDeps = {
-    db: database.db,
-    env,
-    logger,
-    urlGuard,
-    sender: new WebhookSender(urlGuard),
-    metrics: new Metrics(),
+  const runtime = createRuntime(env, database, {
+    logger: overrides.logger ?? createLogger('silent'),
     secretBox: overrides.secretBox ?? new SecretBox(randomBytes(32)),
-    ingestion: new IngestionBatcher(database.db, createWorkerNudge(database.db, logger)),
-    ping: () => database.ping(),
+    ...(overrides.urlGuard ? { urlGuard: overrides.urlGuard } : {}),
     passwordCost: TEST_SCRYPT_COST,
     ...(overrides.now ? { now: overrides.now } : {}),
-  };
-  const app = createApp(deps);
+  });
+  const { deps, app } = runtime;
 
   async function request(
     method: string,
@@ -192,8 +179,9 @@ export async function createTestContext(
     snapshot,
     expectRefused,
     handle: database,
+    runtime,
     close: async () => {
-      await deps.sender.close();
+      await runtime.stop();
       await database.close();
     },
   };

@@ -1,5 +1,4 @@
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import { disabledReason } from '@contract/api-messages';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { WebhookStatus } from '@contract/webhooks';
 import type { Queryable } from '../database';
 import { webhooks } from '../schema';
@@ -105,49 +104,6 @@ export async function deleteWebhook(
     .where(and(eq(webhooks.organisationId, organisationId), eq(webhooks.id, id)))
     .returning({ id: webhooks.id });
   return deleted.length > 0;
-}
-
-/** Five days of nothing but failures disables an endpoint (README "How delivery works"). */
-export const FAILING_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
-
-/**
- * Updates an endpoint's health after an attempt: a success clears its failing streak; a failure starts
- * one, and disables the endpoint when the receiver says 410 Gone or the streak reaches five days.
- * Returns the reason when this call disabled it.
- */
-export async function recordEndpointHealth(
-  db: Queryable,
-  webhookId: string,
-  result: { succeeded: boolean; gone: boolean; now: Date },
-): Promise<string | null> {
-  if (result.succeeded) {
-    await db
-      .update(webhooks)
-      .set({ failingSince: null })
-      .where(and(eq(webhooks.id, webhookId), isNotNull(webhooks.failingSince)));
-    return null;
-  }
-  const [row] = await db
-    .update(webhooks)
-    .set({ failingSince: sql`coalesce(${webhooks.failingSince}, ${result.now})` })
-    .where(eq(webhooks.id, webhookId))
-    .returning({ failingSince: webhooks.failingSince, status: webhooks.status });
-  if (!row || row.status === 'disabled') return null;
-  let reason: string | null = null;
-  if (result.gone) reason = disabledReason.gone(result.now);
-  else if (
-    row.failingSince &&
-    result.now.getTime() - row.failingSince.getTime() >= FAILING_DISABLE_AFTER_MS
-  ) {
-    reason = disabledReason.failing(result.now);
-  }
-  if (reason) {
-    await db
-      .update(webhooks)
-      .set({ status: 'disabled', disabledReason: reason, updatedAt: result.now })
-      .where(and(eq(webhooks.id, webhookId), eq(webhooks.status, 'enabled')));
-  }
-  return reason;
 }
 
 type Credentials = Pick<WebhookRow, 'id' | 'secret' | 'previousSecret' | 'headers'>;

@@ -7,9 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { EXAMPLE_PAYLOADS } from '@contract/call-event-examples';
 import type { SignatureTestResult } from '@contract/deliveries';
 import type { WebhookSender } from '../../outbound/send-webhook';
-import { signatureHeaders } from '../../outbound/signing';
+import { outboundRequest } from '../../outbound/delivery-request';
 import { generateWebhookSecret } from '../../security/tokens';
-import { USER_AGENT } from '../../version';
 import { newDeliveryId } from '../../db/ids';
 
 /** Standard Webhooks receivers refuse timestamps more than 5 minutes away; 10 minutes is clearly stale. */
@@ -49,23 +48,28 @@ export async function runSignatureSelfTest(
       url: endpoint.url,
       description: endpoint.description ?? '',
     });
-    const nowSeconds = Math.floor(options.now.getTime() / 1000);
-    const timestamp =
-      testCase.case === 'stale-timestamp' ? nowSeconds - STALE_BY_SECONDS : nowSeconds;
-    const secret = testCase.case === 'wrong-signature' ? generateWebhookSecret() : endpoint.secret;
-    const headers = {
-      ...endpoint.headers,
-      'content-type': 'application/json',
-      'user-agent': USER_AGENT,
-      'x-ringpost-test': `signature-self-test; case=${testCase.case}; nonce=${randomBytes(4).toString('hex')}`,
-      ...signatureHeaders({ current: secret }, id, timestamp, body),
-    };
-    const sent = await sender.send({
-      url: endpoint.url,
-      headers,
-      body,
-      timeoutMs: options.timeoutMs,
-    });
+    const signedAt =
+      testCase.case === 'stale-timestamp'
+        ? new Date(options.now.getTime() - STALE_BY_SECONDS * 1000)
+        : options.now;
+    const request = outboundRequest(
+      { id, body },
+      {
+        url: endpoint.url,
+        headers: endpoint.headers,
+        secret: testCase.case === 'wrong-signature' ? generateWebhookSecret() : endpoint.secret,
+        previousSecret: null,
+        previousSecretExpiresAt: null,
+      },
+      options.now,
+      {
+        signedAt,
+        extraHeaders: {
+          'x-ringpost-test': `signature-self-test; case=${testCase.case}; nonce=${randomBytes(4).toString('hex')}`,
+        },
+      },
+    );
+    const sent = await sender.send({ ...request, timeoutMs: options.timeoutMs });
     const status = sent.response?.status ?? null;
     const accepted = status !== null && status >= 200 && status < 300;
     results.push({

@@ -2,7 +2,8 @@ import { REDELIVERY_IN_PROGRESS } from '@contract/api-messages';
 import type { AppRouteHandler } from '../../app-env';
 import { ApiError, notFound } from '../../api-error';
 import { callerOf } from '../../middleware/require-role';
-import { notifyWorkers, scheduleRedelivery } from '../../../db/queries/deliveries';
+import { notifyWorkers } from '../../../outbox/wake-up';
+import { scheduleRedelivery } from '../../../outbox/redeliver';
 import {
   findDelivery,
   findDeliveryWithBody,

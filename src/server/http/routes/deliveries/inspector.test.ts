@@ -18,7 +18,7 @@ import type { EventType } from '@contract/event-types';
 import { WebhookDetailSchema } from '@contract/webhooks';
 import { rowsOf } from '../../../db/database';
 import { newDeliveryId } from '../../../db/ids';
-import { EVENT_SEQUENCE, insertDeliveries, type NewDelivery } from '../../../db/queries/deliveries';
+import { EVENT_SEQUENCE, insertDeliveries, type NewDelivery } from '../../../outbox/enqueue';
 import { deliveries, deliveryAttempts } from '../../../db/schema';
 import { expectApiError } from '../../../testing/expect-api';
 import {

@@ -10,9 +10,9 @@ import {
   recordUrlRedelivery,
   type DeliveryAttemptRow,
   type UrlRedeliveryRecord,
-} from '../../../db/queries/url-redeliveries';
+} from '../../../outbox/url-redelivery';
 import { findWebhook } from '../../../db/queries/webhooks';
-import { deliveryRequestHeaders, maskCustomHeaders } from '../../../outbound/delivery-request';
+import { maskCustomHeaders, outboundRequest } from '../../../outbound/delivery-request';
 import type { SendResult } from '../../../outbound/send-webhook';
 import { storableBody, storableHeaders, storableText } from '../../../outbound/storable-text';
 import { openCredentials } from '../../../security/webhook-credentials';
@@ -37,9 +37,10 @@ export async function redeliverToUrl(
   if (!webhook) throw notFound('Delivery');
   const url = new URL(rawUrl);
   const credentials = openCredentials(secretBox, webhook);
-  const headers = deliveryRequestHeaders(
+  const request = outboundRequest(
     { id: found.delivery.id, body: found.body },
     {
+      url: url.href,
       secret: credentials.secret,
       previousSecret: credentials.previousSecret,
       previousSecretExpiresAt: webhook.previousSecretExpiresAt,
@@ -50,12 +51,8 @@ export async function redeliverToUrl(
     },
     now(),
   );
-  const result = await sender.send({
-    url: url.href,
-    headers,
-    body: found.body,
-    timeoutMs: env.RINGPOST_DELIVERY_TIMEOUT,
-  });
+  const result = await sender.send({ ...request, timeoutMs: env.RINGPOST_DELIVERY_TIMEOUT });
+  const { headers } = request;
   const row = await recordUrlRedelivery(
     db,
     organisationId,

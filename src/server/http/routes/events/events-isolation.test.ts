@@ -16,7 +16,7 @@ import {
   type TestContext,
   type TestOrganisation,
 } from '../../../testing/test-app';
-import type { PublishOptions } from '../../services/publish-event';
+import type { PublishOptions } from '../../../outbox/ingestion';
 
 let ctx: TestContext;
 let faulty: TestOrganisation;

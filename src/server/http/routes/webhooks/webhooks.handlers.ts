@@ -4,13 +4,9 @@ import type { Transaction } from '../../../db/database';
 import { ApiError, notFound } from '../../api-error';
 import { callerOf } from '../../middleware/require-role';
 import { listSubscriptions } from '../../../db/queries/agent-webhooks';
-import {
-  countSkippedDeliveries,
-  insertDeliveries,
-  notifyWorkers,
-  EVENT_SEQUENCE,
-  replaySkippedDeliveries,
-} from '../../../db/queries/deliveries';
+import { countSkippedDeliveries, replaySkippedDeliveries } from '../../../outbox/redeliver';
+import { insertDeliveries, EVENT_SEQUENCE } from '../../../outbox/enqueue';
+import { notifyWorkers } from '../../../outbox/wake-up';
 import { findDelivery } from '../../../db/queries/delivery-search';
 import { newDeliveryId } from '../../../db/ids';
 import { EXAMPLE_PAYLOADS } from '@contract/call-event-examples';

@@ -1,12 +1,12 @@
 /**
  * A person's one-off Redeliver to another URL, recorded as an attempt of the delivery. It is history
  * only: the delivery's status, attempt count and schedule stay as they are (the worker's attempts are
- * recorded in deliveries.ts, with the delivery's new state).
+ * recorded in record.ts, with the delivery's new state).
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Queryable } from '../database';
-import type { AttemptRecord } from './deliveries';
-import { deliveries, deliveryAttempts } from '../schema';
+import type { Queryable } from '../db/database';
+import type { AttemptRecord } from './record';
+import { deliveries, deliveryAttempts } from '../db/schema';
 
 export type DeliveryAttemptRow = typeof deliveryAttempts.$inferSelect;
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { EventType } from '@contract/event-types';
-import { rowsOf, type Queryable } from '../database';
-import { agentWebhooks, events, webhooks } from '../schema';
+import { rowsOf, type Queryable } from '../db/database';
+import { agentWebhooks, deliveries, events, webhooks } from '../db/schema';
 
 /** The ids of events already stored, keyed `callId|eventType`, for the given organisation. */
 export async function findEventIds(
@@ -112,3 +112,17 @@ export async function storeEventsWithDeliveries(
   `);
   return new Set(rowsOf<{ id: string }>(result).map((row) => row.id));
 }
+
+export type DeliveryRow = typeof deliveries.$inferSelect;
+export type NewDelivery = typeof deliveries.$inferInsert;
+
+export async function insertDeliveries(db: Queryable, rows: NewDelivery[]) {
+  if (rows.length > 0) await db.insert(deliveries).values(rows);
+}
+
+/** Start, End, Analytics Completed: the order a call's deliveries to one endpoint go in. */
+export const EVENT_SEQUENCE: Record<EventType, number> = {
+  'pre-conversation': 0,
+  'post-conversation': 1,
+  'analytics-completed': 2,
+};

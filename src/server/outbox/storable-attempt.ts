@@ -5,7 +5,7 @@
  * NUL, otherwise as base64 of its bytes, and every other text from a receiver (headers, and error
  * messages that may quote them) has those characters escaped where they can be seen.
  */
-import type { AttemptRecord, AttemptResult } from '../db/queries/deliveries';
+import type { AttemptRecord, AttemptResult } from './record';
 import { storableBody, storableHeaders, storableText } from '../outbound/storable-text';
 
 // Kept in outbound/ for the HTTP layer too; exported here as well for the worker's callers and tests.

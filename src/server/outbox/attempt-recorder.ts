@@ -8,7 +8,7 @@
  * minimalAttempt), and only if that fails too is the lease the last resort.
  */
 import type { Database } from '../db/database';
-import { recordAttempts, type AttemptResult } from '../db/queries/deliveries';
+import { recordAttempts, type AttemptResult } from './record';
 import type { Logger } from '../logger';
 import { MicroBatcher } from '../lib/micro-batcher';
 import { minimalAttempt } from './storable-attempt';

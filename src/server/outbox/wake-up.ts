@@ -7,8 +7,16 @@
  * workers' regular poll finds the delivery anyway.
  */
 import type { Logger } from '../logger';
-import type { Queryable } from './database';
-import { notifyWorkers } from './queries/deliveries';
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../db/database';
+
+/** The NOTIFY channel workers LISTEN on for new or newly due deliveries. */
+export const DELIVERIES_CHANNEL = 'ringpost_deliveries';
+
+/** Wakes idle workers (delivered when the surrounding transaction commits). */
+export async function notifyWorkers(db: Queryable) {
+  await db.execute(sql`select pg_notify(${DELIVERIES_CHANNEL}, '')`);
+}
 
 export type WorkerNudge = () => void;
 

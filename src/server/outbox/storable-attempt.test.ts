@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AttemptResult } from '../db/queries/deliveries';
+import type { AttemptResult } from './record';
 import {
   UNRECORDABLE_MESSAGE,
   minimalAttempt,

@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext, type TestOrganisation } from '../../testing/test-app';
-import {
-  findWebhook,
-  FAILING_DISABLE_AFTER_MS,
-  insertWebhook,
-  recordEndpointHealth,
-} from './webhooks';
+import { createTestContext, type TestContext, type TestOrganisation } from '../testing/test-app';
+import { findWebhook, insertWebhook } from '../db/queries/webhooks';
+import { FAILING_DISABLE_AFTER_MS, recordEndpointHealth } from './endpoint-health';
 
 let ctx: TestContext;
 let org: TestOrganisation;

@@ -8,17 +8,17 @@
  */
 import type { IngestEventRequest, WebhookPayload } from '@contract/call-events';
 import type { IngestEventResponse } from '@contract/deliveries';
-import type { Database } from '../../db/database';
-import { EVENT_SEQUENCE } from '../../db/queries/deliveries';
+import type { Database } from '../db/database';
 import {
+  EVENT_SEQUENCE,
   findAgentEndpoints,
   findEventIds,
   storeEventsWithDeliveries,
   type StoreEventInput,
   type SubscribedEndpointRow,
-} from '../../db/queries/events';
-import { newDeliveryId } from '../../db/ids';
-import { MicroBatcher } from '../../lib/micro-batcher';
+} from './enqueue';
+import { newDeliveryId } from '../db/ids';
+import { MicroBatcher } from '../lib/micro-batcher';
 
 export interface PublishOptions {
   organisationId: string;

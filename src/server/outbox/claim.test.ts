@@ -3,13 +3,14 @@
  * within its cap, whatever its backlog, while per-call order and the per-endpoint cap still hold.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../database';
-import { newDeliveryId } from '../ids';
-import { createTestDatabase } from '../../testing/test-database';
-import { generateWebhookSecret } from '../../security/tokens';
-import { claimDueDeliveries, insertDeliveries, type NewDelivery } from './deliveries';
-import { insertOrganisation } from './organisations';
-import { insertWebhook } from './webhooks';
+import type { DatabaseHandle } from '../db/database';
+import { newDeliveryId } from '../db/ids';
+import { createTestDatabase } from '../testing/test-database';
+import { generateWebhookSecret } from '../security/tokens';
+import { claimDueDeliveries } from './claim';
+import { insertDeliveries, type NewDelivery } from './enqueue';
+import { insertOrganisation } from '../db/queries/organisations';
+import { insertWebhook } from '../db/queries/webhooks';
 
 let database: DatabaseHandle;
 let counter = 0;
