@@ -46,6 +46,12 @@ export default defineConfig({
     outDir: 'dist/client',
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      // The contract's modules only declare schemas and constants. Building a schema is a call, which
+      // the bundler must otherwise keep in case it matters: a page that imports a constant, or a schema
+      // only in development (api-client.ts), would then carry zod. docs/decisions/0016-first-load-budget.md
+      treeshake: { moduleSideEffects: [{ test: /\/src\/contract\//, sideEffects: false }] },
+    },
   },
   server: {
     port: 5173,

@@ -10,7 +10,7 @@ import { DeliveryIdSchema, DeliveryStatusSchema } from './deliveries';
 import { WebhookStatusSchema } from './webhooks';
 import { answerString } from './text';
 
-export const LIVE_EVENT = 'change';
+export { LIVE_EVENT } from './live-event';
 
 export const LiveChangeSchema = z.object({
   /** Deliveries whose status or attempts changed (created, attempted, redelivered, pruned). */

@@ -1,10 +1,21 @@
 /**
- * The one way the browser talks to the API. Every response is parsed with the contract schema the
- * caller names, so a server that drifts from the contract fails loudly here instead of deep in a
- * component; every failure becomes an `ApiError` carrying the envelope's code, message and field errors.
+ * The one way the browser talks to the API; every failure becomes an `ApiError` carrying the envelope's
+ * code, message and field errors.
+ *
+ * In development (`npm run dev`, mock mode, Storybook's dev server, the component tests) every answer is
+ * checked against the contract schema the caller names, so a server that drifts from the contract fails
+ * loudly here instead of deep in a component. A production build trusts the server, whose answers are
+ * typed by the same contract: callers pass `import.meta.env.DEV && Schema`, which the build reduces to
+ * `false`, so that neither the schema nor zod reaches the pages' first download
+ * (docs/decisions/0016-first-load-budget.md).
  */
 import type { z } from 'zod';
-import { ApiErrorSchema, type ErrorCode, type FieldErrors } from '@contract/errors';
+import {
+  ApiErrorSchema,
+  type ApiErrorBody,
+  type ErrorCode,
+  type FieldErrors,
+} from '@contract/errors';
 
 export const API_BASE_PATH = '/api/v1';
 
@@ -68,15 +79,51 @@ async function send(path: string, { method = 'GET', body, signal }: RequestOptio
       'Could not reach the server. Check your connection and try again.',
     );
   }
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) throw await toApiError(response, `${method} ${path}`);
   return response;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
-  const payload: unknown = await response.json().catch(() => null);
-  const parsed = ApiErrorSchema.safeParse(payload);
-  if (parsed.success) {
-    const { code, message, fields } = parsed.data.error;
+/**
+ * Whether `payload` (`undefined` when the body was not JSON) is an answer as `schema` describes it.
+ * Without a schema (a production build), any JSON is. A mismatch is kept in the console for whoever
+ * debugs it; the user gets one plain sentence. Also for what the server sends outside a request (the
+ * live stream).
+ */
+export function conforms(schema: z.ZodType | false, payload: unknown, answerTo: string): boolean {
+  if (payload === undefined) {
+    console.error(`Unexpected response from ${answerTo}: not JSON`);
+    return false;
+  }
+  if (!schema) return true;
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) console.error(`Unexpected response from ${answerTo}`, parsed.error.issues);
+  return parsed.success;
+}
+
+/**
+ * The envelope's shape, enough to tell Ringpost's own error from a proxy's page even where the contract
+ * is not checked (a 502 from a load balancer is HTML, or JSON of another shape).
+ */
+function isErrorEnvelope(payload: unknown): payload is ApiErrorBody {
+  if (typeof payload !== 'object' || payload === null || !('error' in payload)) return false;
+  const { error } = payload;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    'message' in error &&
+    typeof error.message === 'string'
+  );
+}
+
+async function toApiError(response: Response, answerTo: string): Promise<ApiError> {
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (
+    isErrorEnvelope(payload) &&
+    conforms(import.meta.env.DEV && ApiErrorSchema, payload, answerTo)
+  ) {
+    const { code, message, fields } = payload.error;
     return new ApiError(response.status, code, message, fields);
   }
   return new ApiError(
@@ -86,10 +133,13 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-/** Sends a request and parses the JSON answer with `schema`. */
+/**
+ * Sends a request and returns the JSON answer, checked against `schema` when one is given: pass
+ * `import.meta.env.DEV && Schema` (see the top of this file).
+ */
 export async function apiRequest<Schema extends z.ZodType>(
   path: string,
-  schema: Schema,
+  schema: Schema | false,
   options: RequestOptions = {},
 ): Promise<z.output<Schema>> {
   const response = await send(path, options);
@@ -99,20 +149,15 @@ export async function apiRequest<Schema extends z.ZodType>(
     if (options.signal?.aborted) throw error;
     return undefined;
   });
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) {
-    // Kept in the console for whoever debugs the drift; the user gets one plain sentence.
-    console.error(
-      `Unexpected response from ${options.method ?? 'GET'} ${path}`,
-      parsed.error.issues,
-    );
+  if (!conforms(schema, payload, `${options.method ?? 'GET'} ${path}`)) {
     throw new ApiError(
       response.status,
       'invalid_response',
       'The server sent an answer this page does not understand. Reload the page and try again.',
     );
   }
-  return parsed.data;
+  // The contract's answer schemas transform nothing: the checked answer is the answer as sent.
+  return payload as z.output<Schema>;
 }
 
 /** Sends a request whose success answer has no body (204). */

@@ -8,12 +8,16 @@ import {
   PanelLeftOpen,
   Webhook,
 } from 'lucide-react';
-import { useState, type ReactNode } from 'react';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { Link, useLocation, useMatch } from 'react-router';
 import type { SessionUser } from '@contract/auth';
-import { ConfirmDialog } from '@client/components/ui/confirm-dialog';
 import { cn } from '@client/lib/cn';
 import { paths } from '@client/lib/paths';
+
+// The question brings Radix Dialog, which no page needs on its first visit: load it when the user
+// points at or focuses the button, and keep it mounted once asked so that it can animate closed.
+const loadConfirmDialog = () => import('@client/components/ui/confirm-dialog');
+const ConfirmDialog = lazy(async () => ({ default: (await loadConfirmDialog()).ConfirmDialog }));
 
 export interface SidebarProps {
   organisationName: string;
@@ -85,6 +89,7 @@ export function Sidebar({
   signOutEverywhere,
 }: SidebarProps) {
   const [confirmingEverywhere, setConfirmingEverywhere] = useState(false);
+  const [askedEverywhere, setAskedEverywhere] = useState(false);
   return (
     <aside
       className={cn(
@@ -150,8 +155,11 @@ export function Sidebar({
               type="button"
               onClick={() => {
                 signOutEverywhere.reset();
+                setAskedEverywhere(true);
                 setConfirmingEverywhere(true);
               }}
+              onPointerEnter={() => void loadConfirmDialog()}
+              onFocus={() => void loadConfirmDialog()}
               title={collapsed ? 'Sign out everywhere' : undefined}
               className={cn(
                 'flex items-center gap-2 rounded-lg px-2 py-2 text-sm text-gray-700 hover:bg-gray-200/60 hover:text-gray-900',
@@ -162,16 +170,20 @@ export function Sidebar({
               <MonitorX aria-hidden="true" className="size-4" />
               <span className={cn(collapsed && 'sr-only')}>Sign out everywhere</span>
             </button>
-            <ConfirmDialog
-              open={confirmingEverywhere}
-              onOpenChange={setConfirmingEverywhere}
-              title="Sign out everywhere?"
-              description="This ends your sessions in every browser and on every device, this one included. You will need to sign in again."
-              confirmLabel="Sign out everywhere"
-              onConfirm={signOutEverywhere.run}
-              pending={signOutEverywhere.pending}
-              error={signOutEverywhere.error}
-            />
+            {askedEverywhere ? (
+              <Suspense fallback={null}>
+                <ConfirmDialog
+                  open={confirmingEverywhere}
+                  onOpenChange={setConfirmingEverywhere}
+                  title="Sign out everywhere?"
+                  description="This ends your sessions in every browser and on every device, this one included. You will need to sign in again."
+                  confirmLabel="Sign out everywhere"
+                  onConfirm={signOutEverywhere.run}
+                  pending={signOutEverywhere.pending}
+                  error={signOutEverywhere.error}
+                />
+              </Suspense>
+            ) : null}
           </>
         ) : null}
         <div className={cn('flex items-center gap-1', collapsed ? 'flex-col' : 'justify-between')}>

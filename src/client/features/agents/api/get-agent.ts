@@ -4,7 +4,9 @@ import { apiRequest } from '@client/lib/api-client';
 import { agentKeys } from './agent-keys';
 
 export function getAgent(agentId: string, { signal }: { signal?: AbortSignal } = {}) {
-  return apiRequest(`/agents/${encodeURIComponent(agentId)}`, AgentSchema, { signal });
+  return apiRequest(`/agents/${encodeURIComponent(agentId)}`, import.meta.env.DEV && AgentSchema, {
+    signal,
+  });
 }
 
 export function agentQueryOptions(agentId: string) {

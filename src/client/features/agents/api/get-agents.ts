@@ -4,7 +4,7 @@ import { apiRequest } from '@client/lib/api-client';
 import { agentKeys } from './agent-keys';
 
 export function getAgents({ signal }: { signal?: AbortSignal } = {}) {
-  return apiRequest('/agents', AgentListSchema, { signal });
+  return apiRequest('/agents', import.meta.env.DEV && AgentListSchema, { signal });
 }
 
 export function agentsQueryOptions() {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AgentSchema, type PutAgentWebhookRequest } from '@contract/agents';
-import { sortEventTypes } from '@contract/event-types';
+import { sortEventTypes } from '@contract/event-type-info';
 import type { WebhookSummary } from '@contract/webhooks';
 import { apiRequest } from '@client/lib/api-client';
 import { resourceKeys } from '@client/lib/query-keys';
@@ -8,10 +8,14 @@ import { agentKeys } from './agent-keys';
 import { agentQueryOptions } from './get-agent';
 
 export function putAgentWebhook(agentId: string, body: PutAgentWebhookRequest) {
-  return apiRequest(`/agents/${encodeURIComponent(agentId)}/webhook-subscriptions`, AgentSchema, {
-    method: 'PUT',
-    body,
-  });
+  return apiRequest(
+    `/agents/${encodeURIComponent(agentId)}/webhook-subscriptions`,
+    import.meta.env.DEV && AgentSchema,
+    {
+      method: 'PUT',
+      body,
+    },
+  );
 }
 
 export interface PutAgentWebhookVariables {

@@ -6,7 +6,7 @@ import { agentKeys } from './agent-keys';
 import { agentQueryOptions } from './get-agent';
 
 export function updateAgent(agentId: string, body: UpdateAgentRequest) {
-  return apiRequest(`/agents/${encodeURIComponent(agentId)}`, AgentSchema, {
+  return apiRequest(`/agents/${encodeURIComponent(agentId)}`, import.meta.env.DEV && AgentSchema, {
     method: 'PATCH',
     body,
   });

@@ -3,7 +3,7 @@ import { Suspense, lazy, useState } from 'react';
 import { Link } from 'react-router';
 import type { Agent } from '@contract/agents';
 import type { TestCallResponse } from '@contract/deliveries';
-import { EVENT_TYPE_INFO } from '@contract/event-types';
+import { EVENT_TYPE_INFO } from '@contract/event-type-info';
 import { ErrorAlert } from '@client/components/ui/alert';
 import { Badge, Chip } from '@client/components/ui/badge';
 import { Button } from '@client/components/ui/button';

@@ -16,7 +16,7 @@ import {
   EVENT_TYPE_INFO,
   sortEventTypes,
   type EventType,
-} from '@contract/event-types';
+} from '@contract/event-type-info';
 import type { WebhookSummary } from '@contract/webhooks';
 import { ErrorAlert } from '@client/components/ui/alert';
 import { Badge } from '@client/components/ui/badge';

@@ -4,7 +4,7 @@ import { apiRequest } from '@client/lib/api-client';
 import { apiKeyKeys } from './api-key-keys';
 
 export function getApiKeys({ signal }: { signal?: AbortSignal } = {}) {
-  return apiRequest('/api-keys', ApiKeyListSchema, { signal });
+  return apiRequest('/api-keys', import.meta.env.DEV && ApiKeyListSchema, { signal });
 }
 
 export function apiKeysQueryOptions() {

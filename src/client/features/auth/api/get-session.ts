@@ -4,7 +4,7 @@ import { apiRequest } from '@client/lib/api-client';
 import { authKeys } from './auth-keys';
 
 export function getSession({ signal }: { signal?: AbortSignal } = {}) {
-  return apiRequest('/auth/me', SessionSchema, { signal });
+  return apiRequest('/auth/me', import.meta.env.DEV && SessionSchema, { signal });
 }
 
 export function sessionQueryOptions() {

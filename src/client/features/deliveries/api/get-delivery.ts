@@ -6,9 +6,13 @@ import { isInFlight } from '../utils/delivery-status';
 import { deliveryKeys } from './delivery-keys';
 
 export function getDelivery(deliveryId: string, { signal }: { signal?: AbortSignal } = {}) {
-  return apiRequest(`/deliveries/${encodeURIComponent(deliveryId)}`, DeliveryDetailSchema, {
-    signal,
-  });
+  return apiRequest(
+    `/deliveries/${encodeURIComponent(deliveryId)}`,
+    import.meta.env.DEV && DeliveryDetailSchema,
+    {
+      signal,
+    },
+  );
 }
 
 export function deliveryQueryOptions(deliveryId: string) {

@@ -7,7 +7,7 @@ import { deliveryKeys } from './delivery-keys';
 export function redeliverToUrl(deliveryId: string, request: RedeliverToUrlRequest) {
   return apiRequest(
     `/deliveries/${encodeURIComponent(deliveryId)}/redeliver-to-url`,
-    DeliveryAttemptSchema,
+    import.meta.env.DEV && DeliveryAttemptSchema,
     { method: 'POST', body: request },
   );
 }

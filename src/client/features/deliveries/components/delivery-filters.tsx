@@ -7,7 +7,7 @@
 import { Search, X } from 'lucide-react';
 import { useId, useState } from 'react';
 import { DELIVERY_STATUSES, FAILURE_CATEGORIES } from '@contract/deliveries';
-import { EVENT_TYPES, EVENT_TYPE_INFO } from '@contract/event-types';
+import { EVENT_TYPES, EVENT_TYPE_INFO } from '@contract/event-type-info';
 import { Button } from '@client/components/ui/button';
 import { FieldError, describedBy } from '@client/components/ui/field';
 import { fieldControlClasses } from '@client/components/ui/input';

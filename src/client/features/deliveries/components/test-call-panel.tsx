@@ -6,7 +6,7 @@ import { Clock, List, X } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DeliverySummary, TestCallResponse } from '@contract/deliveries';
-import { EVENT_TYPE_INFO, sortEventTypes, type EventType } from '@contract/event-types';
+import { EVENT_TYPE_INFO, sortEventTypes, type EventType } from '@contract/event-type-info';
 import { Button, buttonClasses } from '@client/components/ui/button';
 import { CopyButton } from '@client/components/ui/copy-button';
 import { QueryError } from '@client/components/ui/query-error';

@@ -5,7 +5,7 @@ import type {
   DeliverySummary,
   FailureCategory,
 } from '@contract/deliveries';
-import { EVENT_TYPE_INFO, type EventType } from '@contract/event-types';
+import { EVENT_TYPE_INFO, type EventType } from '@contract/event-type-info';
 import { formatDuration, formatGap, plural } from '@client/lib/format';
 
 type Tone = 'success' | 'neutral' | 'warning' | 'danger';

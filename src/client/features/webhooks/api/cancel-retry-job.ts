@@ -6,7 +6,7 @@ import { webhookKeys } from './webhook-keys';
 export function cancelRetryJob(webhookId: string, jobId: string) {
   return apiRequest(
     `/webhooks/${encodeURIComponent(webhookId)}/retry-jobs/${encodeURIComponent(jobId)}/cancel`,
-    RetryJobSchema,
+    import.meta.env.DEV && RetryJobSchema,
     { method: 'POST' },
   );
 }

@@ -5,10 +5,14 @@ import { resourceKeys } from '@client/lib/query-keys';
 import { webhookKeys } from './webhook-keys';
 
 export function createRetryJob(webhookId: string, request: RetryJobRequest) {
-  return apiRequest(`/webhooks/${encodeURIComponent(webhookId)}/retry-jobs`, RetryJobSchema, {
-    method: 'POST',
-    body: request,
-  });
+  return apiRequest(
+    `/webhooks/${encodeURIComponent(webhookId)}/retry-jobs`,
+    import.meta.env.DEV && RetryJobSchema,
+    {
+      method: 'POST',
+      body: request,
+    },
+  );
 }
 
 export function useCreateRetryJob(webhookId: string) {

@@ -10,7 +10,10 @@ import { webhooksQueryOptions } from './get-webhooks';
 import { webhookKeys } from './webhook-keys';
 
 export function createWebhook(body: CreateWebhookRequest) {
-  return apiRequest('/webhooks', WebhookDetailSchema, { method: 'POST', body });
+  return apiRequest('/webhooks', import.meta.env.DEV && WebhookDetailSchema, {
+    method: 'POST',
+    body,
+  });
 }
 
 export function useCreateWebhook() {

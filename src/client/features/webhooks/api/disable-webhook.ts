@@ -6,9 +6,13 @@ import { storeWebhookDetail } from './get-webhook';
 import { webhookKeys } from './webhook-keys';
 
 export function disableWebhook(webhookId: string) {
-  return apiRequest(`/webhooks/${encodeURIComponent(webhookId)}/disable`, WebhookDetailSchema, {
-    method: 'POST',
-  });
+  return apiRequest(
+    `/webhooks/${encodeURIComponent(webhookId)}/disable`,
+    import.meta.env.DEV && WebhookDetailSchema,
+    {
+      method: 'POST',
+    },
+  );
 }
 
 export function useDisableWebhook() {

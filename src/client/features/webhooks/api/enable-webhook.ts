@@ -6,9 +6,13 @@ import { storeWebhookDetail } from './get-webhook';
 import { webhookKeys } from './webhook-keys';
 
 export function enableWebhook(webhookId: string) {
-  return apiRequest(`/webhooks/${encodeURIComponent(webhookId)}/enable`, WebhookDetailSchema, {
-    method: 'POST',
-  });
+  return apiRequest(
+    `/webhooks/${encodeURIComponent(webhookId)}/enable`,
+    import.meta.env.DEV && WebhookDetailSchema,
+    {
+      method: 'POST',
+    },
+  );
 }
 
 export function useEnableWebhook() {

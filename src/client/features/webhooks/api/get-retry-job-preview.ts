@@ -12,7 +12,7 @@ export function getRetryJobPreview(
   const query = new URLSearchParams({ since });
   return apiRequest(
     `/webhooks/${encodeURIComponent(webhookId)}/retry-jobs/preview?${query.toString()}`,
-    RetryJobPreviewSchema,
+    import.meta.env.DEV && RetryJobPreviewSchema,
     { signal },
   );
 }

@@ -5,9 +5,13 @@ import { LIVE_FALLBACK_POLL_MS, useLiveUpdates } from '@client/lib/live-updates'
 import { webhookKeys } from './webhook-keys';
 
 export function getRetryJobs(webhookId: string, { signal }: { signal?: AbortSignal } = {}) {
-  return apiRequest(`/webhooks/${encodeURIComponent(webhookId)}/retry-jobs`, RetryJobListSchema, {
-    signal,
-  });
+  return apiRequest(
+    `/webhooks/${encodeURIComponent(webhookId)}/retry-jobs`,
+    import.meta.env.DEV && RetryJobListSchema,
+    {
+      signal,
+    },
+  );
 }
 
 export function retryJobsQueryOptions(webhookId: string) {

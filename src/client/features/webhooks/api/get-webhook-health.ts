@@ -5,9 +5,13 @@ import { useLiveUpdates } from '@client/lib/live-updates';
 import { webhookKeys } from './webhook-keys';
 
 export function getWebhookHealth(webhookId: string, { signal }: { signal?: AbortSignal } = {}) {
-  return apiRequest(`/webhooks/${encodeURIComponent(webhookId)}/health`, WebhookHealthSchema, {
-    signal,
-  });
+  return apiRequest(
+    `/webhooks/${encodeURIComponent(webhookId)}/health`,
+    import.meta.env.DEV && WebhookHealthSchema,
+    {
+      signal,
+    },
+  );
 }
 
 export function webhookHealthQueryOptions(webhookId: string) {

@@ -4,7 +4,11 @@ import { apiRequest } from '@client/lib/api-client';
 import { webhookKeys } from './webhook-keys';
 
 export function getWebhook(webhookId: string, { signal }: { signal?: AbortSignal } = {}) {
-  return apiRequest(`/webhooks/${encodeURIComponent(webhookId)}`, WebhookDetailSchema, { signal });
+  return apiRequest(
+    `/webhooks/${encodeURIComponent(webhookId)}`,
+    import.meta.env.DEV && WebhookDetailSchema,
+    { signal },
+  );
 }
 
 export function webhookQueryOptions(webhookId: string) {

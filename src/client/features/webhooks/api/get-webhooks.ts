@@ -4,7 +4,7 @@ import { apiRequest } from '@client/lib/api-client';
 import { webhookKeys } from './webhook-keys';
 
 export function getWebhooks({ signal }: { signal?: AbortSignal } = {}) {
-  return apiRequest('/webhooks', WebhookListSchema, { signal });
+  return apiRequest('/webhooks', import.meta.env.DEV && WebhookListSchema, { signal });
 }
 
 export function webhooksQueryOptions() {

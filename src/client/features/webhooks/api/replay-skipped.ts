@@ -7,7 +7,7 @@ import { webhookKeys } from './webhook-keys';
 export function replaySkipped(webhookId: string) {
   return apiRequest(
     `/webhooks/${encodeURIComponent(webhookId)}/replay-skipped`,
-    ReplaySkippedResponseSchema,
+    import.meta.env.DEV && ReplaySkippedResponseSchema,
     { method: 'POST' },
   );
 }

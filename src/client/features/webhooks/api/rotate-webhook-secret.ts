@@ -6,7 +6,7 @@ import { storeWebhookDetail } from './get-webhook';
 export function rotateWebhookSecret(webhookId: string) {
   return apiRequest(
     `/webhooks/${encodeURIComponent(webhookId)}/rotate-secret`,
-    WebhookDetailSchema,
+    import.meta.env.DEV && WebhookDetailSchema,
     {
       method: 'POST',
     },

@@ -6,10 +6,14 @@ import { storeWebhookDetail } from './get-webhook';
 import { webhookKeys } from './webhook-keys';
 
 export function updateWebhook(webhookId: string, body: UpdateWebhookRequest) {
-  return apiRequest(`/webhooks/${encodeURIComponent(webhookId)}`, WebhookDetailSchema, {
-    method: 'PATCH',
-    body,
-  });
+  return apiRequest(
+    `/webhooks/${encodeURIComponent(webhookId)}`,
+    import.meta.env.DEV && WebhookDetailSchema,
+    {
+      method: 'PATCH',
+      body,
+    },
+  );
 }
 
 export function useUpdateWebhook(webhookId: string) {

@@ -1,11 +1,7 @@
 import { ChevronDown, Send } from 'lucide-react';
 import { useState } from 'react';
-import {
-  EVENT_TYPES,
-  EVENT_TYPE_INFO,
-  EventTypeSchema,
-  type EventType,
-} from '@contract/event-types';
+import { EVENT_TYPES, EVENT_TYPE_INFO, type EventType } from '@contract/event-type-info';
+import { EventTypeSchema } from '@contract/event-types';
 import { ErrorAlert } from '@client/components/ui/alert';
 import { Button } from '@client/components/ui/button';
 import { FieldHint } from '@client/components/ui/field';
