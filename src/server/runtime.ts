@@ -93,6 +93,8 @@ export function createRuntime(
   // directly, which is sooner and, on the embedded database, saves a statement on its only thread.
   const notify = database.kind === 'postgres' ? createWorkerNudge(db, logger) : () => undefined;
   const ingested = new LiveChangePublisher(db, logger);
+  // PGlite runs one statement at a time; a PostgreSQL pool runs a few batches at once.
+  const batchConcurrency = database.kind === 'postgres' ? 3 : 1;
   let worker: DeliveryWorker | undefined;
 
   const deps: AppDeps = {
@@ -103,12 +105,16 @@ export function createRuntime(
     sender,
     metrics,
     secretBox,
-    ingestion: new IngestionBatcher(db, (deliveries) => {
-      notify();
-      worker?.wake();
-      for (const { organisationId, ...delivery } of deliveries)
-        ingested.add({ organisationId, deliveries: [delivery] });
-    }),
+    ingestion: new IngestionBatcher(
+      db,
+      (deliveries) => {
+        notify();
+        worker?.wake();
+        for (const { organisationId, ...delivery } of deliveries)
+          ingested.add({ organisationId, deliveries: [delivery] });
+      },
+      { concurrency: batchConcurrency },
+    ),
     ping: () => database.ping(),
     ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
     ...(options.now ? { now: options.now } : {}),
@@ -132,6 +138,7 @@ export function createRuntime(
       retrySchedule: env.RINGPOST_RETRY_SCHEDULE,
       timeoutMs: env.RINGPOST_DELIVERY_TIMEOUT,
       perOrganisation: env.RINGPOST_MAX_IN_FLIGHT_PER_ORG,
+      recordConcurrency: batchConcurrency,
       ...options.worker,
       ...tuning,
       ...(options.now ? { now: options.now } : {}),

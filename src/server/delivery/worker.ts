@@ -44,6 +44,8 @@ export interface WorkerOptions {
   /** Attempts in flight per organisation, across all workers (RINGPOST_MAX_IN_FLIGHT_PER_ORG). */
   perOrganisation?: number;
   pollMs?: number;
+  /** Attempt-record batches written at once: one on the embedded database, a few on a pool. */
+  recordConcurrency?: number;
   workerId?: string;
   now?: () => Date;
 }
@@ -91,7 +93,12 @@ export class DeliveryWorker {
     this.perOrganisation = options.perOrganisation ?? 32;
     this.pollMs = options.pollMs ?? 1_000;
     this.now = options.now ?? (() => new Date());
-    this.recorder = createAttemptRecorder(options.db, this.workerId, options.logger);
+    this.recorder = createAttemptRecorder(
+      options.db,
+      this.workerId,
+      options.logger,
+      options.recordConcurrency,
+    );
     this.live = new LiveChangePublisher(options.db, options.logger);
   }
 

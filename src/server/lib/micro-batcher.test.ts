@@ -12,17 +12,41 @@ describe('MicroBatcher', () => {
     expect(batches).toEqual([[1, 2, 3]]);
   });
 
-  it('starts a batch at once when it is full', async () => {
+  it('gathers what arrives while a batch runs into the next, never more than maxBatch', async () => {
     const batches: number[][] = [];
+    let release: () => void = () => undefined;
     const batcher = new MicroBatcher<number, number>(
-      (items) => {
+      async (items) => {
         batches.push(items);
-        return Promise.resolve(items);
+        if (batches.length === 1) await new Promise<void>((resolve) => (release = resolve));
+        return items;
       },
-      { maxBatch: 2, delayMs: 1_000 },
+      { maxBatch: 2 },
     );
-    await Promise.all([batcher.add(1), batcher.add(2)]);
-    expect(batches).toEqual([[1, 2]]);
+    const first = batcher.add(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    // The first batch is running: these wait for it, then go two at a time.
+    const rest = [2, 3, 4].map((n) => batcher.add(n));
+    release();
+    await Promise.all([first, ...rest]);
+    expect(batches).toEqual([[1], [2, 3], [4]]);
+  });
+
+  it('runs up to `concurrency` batches at once', async () => {
+    let running = 0;
+    let most = 0;
+    const batcher = new MicroBatcher<number, number>(
+      async (items) => {
+        most = Math.max(most, ++running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running--;
+        return items;
+      },
+      { maxBatch: 1, concurrency: 3 },
+    );
+    await Promise.all([1, 2, 3, 4, 5, 6].map((n) => batcher.add(n)));
+    expect(most).toBe(3);
+    await batcher.drained();
   });
 
   it('fails only the bad item when a batch fails and items may be retried alone', async () => {

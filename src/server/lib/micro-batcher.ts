@@ -1,12 +1,20 @@
 /**
- * Gathers the work that arrives within a few milliseconds and runs it as one batch, one batch at a time:
- * a database group-commit in miniature. Every caller still gets its own result, only once its batch has
- * run. Ingestion and attempt recording use it: on the embedded database each statement costs far more
- * than each row.
+ * Runs the work that arrives together as one batch: a database group-commit in miniature. Every caller
+ * still gets its own result, only once its batch has run. Ingestion and attempt recording use it: each
+ * statement costs far more than each row, on the embedded database above all.
+ *
+ * There is no fixed wait. An item that finds a batch slot free starts a batch at the end of the current
+ * turn of the event loop (so that what arrived in the same turn joins it); items that arrive while every
+ * slot is busy gather, and go together as soon as a slot frees. So a quiet system answers at once, and a
+ * busy one makes batches exactly as large as the database's own pace makes them.
  */
 export interface MicroBatcherOptions {
   maxBatch?: number;
-  delayMs?: number;
+  /**
+   * Batches running at once. One keeps them in arrival order (and suits a single-threaded database);
+   * more lets a connection pool work several at once.
+   */
+  concurrency?: number;
   /** When a batch fails, whether to run its items one by one so that one bad item fails alone. */
   retryOneByOne?: (error: unknown) => boolean;
 }
@@ -19,10 +27,11 @@ interface Waiting<In, Out> {
 
 export class MicroBatcher<In, Out> {
   private waiting: Waiting<In, Out>[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private chain: Promise<void> = Promise.resolve();
+  private scheduled = false;
+  private running = 0;
+  private readonly idle = new Set<() => void>();
   private readonly maxBatch: number;
-  private readonly delayMs: number;
+  private readonly concurrency: number;
   private readonly retryOneByOne: (error: unknown) => boolean;
 
   /** `run` answers one result per item, in the items' order. */
@@ -31,26 +40,41 @@ export class MicroBatcher<In, Out> {
     options: MicroBatcherOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? 100;
-    this.delayMs = options.delayMs ?? 2;
+    this.concurrency = options.concurrency ?? 1;
     this.retryOneByOne = options.retryOneByOne ?? (() => true);
   }
 
   add(item: In): Promise<Out> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      if (this.waiting.length >= this.maxBatch) void this.flush();
-      else this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+      if (this.running >= this.concurrency || this.scheduled) return;
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.startBatches();
+      });
     });
   }
 
-  /** Runs what is waiting now; resolves when every batch started so far has run. */
-  flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const batch = this.waiting;
-    this.waiting = [];
-    if (batch.length > 0) this.chain = this.chain.then(() => this.runBatch(batch));
-    return this.chain;
+  /** Resolves once nothing is waiting or running. */
+  drained(): Promise<void> {
+    if (this.running === 0 && this.waiting.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.add(resolve));
+  }
+
+  private startBatches(): void {
+    while (this.running < this.concurrency && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, this.maxBatch);
+      this.running++;
+      void this.runBatch(batch).finally(() => {
+        this.running--;
+        this.startBatches();
+        if (this.running === 0 && this.waiting.length === 0) {
+          for (const resolve of this.idle) resolve();
+          this.idle.clear();
+        }
+      });
+    }
   }
 
   private async runBatch(batch: Waiting<In, Out>[]): Promise<void> {

@@ -24,12 +24,18 @@ export function createAttemptRecorder(
   db: Database,
   workerId: string,
   logger: Logger,
+  /** Batches written at once: one on the embedded database, a few on a pool. */
+  concurrency = 1,
 ): AttemptRecorder {
-  // A batch that fails is run again item by item, so that one refused result fails alone.
-  const batcher = new MicroBatcher<AttemptResult, void>(async (results) => {
-    await recordAttempts(db, workerId, results);
-    return results.map(() => undefined);
-  });
+  // A batch that fails is run again item by item, so that one refused result fails alone. A delivery
+  // has one attempt in flight at a time, so batches running at once never hold the same delivery.
+  const batcher = new MicroBatcher<AttemptResult, void>(
+    async (results) => {
+      await recordAttempts(db, workerId, results);
+      return results.map(() => undefined);
+    },
+    { concurrency },
+  );
   return {
     async record(result) {
       try {

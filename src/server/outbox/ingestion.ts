@@ -170,14 +170,22 @@ export class IngestionBatcher {
    * `onStored` runs after a batch that stored deliveries, with them, so that idle workers start now and
    * open pages hear of them.
    */
-  constructor(db: Database, onStored: (deliveries: StoredDelivery[]) => void = () => undefined) {
+  constructor(
+    db: Database,
+    onStored: (deliveries: StoredDelivery[]) => void = () => undefined,
+    /** Batches stored at once (MicroBatcher): one on the embedded database, a few on a pool. */
+    options: { concurrency?: number } = {},
+  ) {
     // MicroBatcher's default: whatever the error, retry one by one, since a batch's error does not say
     // which of its items caused it.
-    this.batcher = new MicroBatcher(async (batch) => {
-      const { responses, deliveries } = await storeEvents(db, batch);
-      if (deliveries.length > 0) onStored(deliveries);
-      return responses;
-    });
+    this.batcher = new MicroBatcher(
+      async (batch) => {
+        const { responses, deliveries } = await storeEvents(db, batch);
+        if (deliveries.length > 0) onStored(deliveries);
+        return responses;
+      },
+      { concurrency: options.concurrency ?? 1 },
+    );
   }
 
   publish(options: PublishOptions): Promise<IngestEventResponse> {
