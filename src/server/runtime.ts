@@ -23,13 +23,20 @@ import type { ScryptCost } from './security/passwords';
 import type { SecretBox } from './security/secret-box';
 import { UrlGuard } from './security/url-guard';
 
-/** Opens the configured database (PostgreSQL if DATABASE_URL is set, else PGlite in DATA_DIR), migrated. */
-export async function openMigratedDatabase(env: Env): Promise<DatabaseHandle> {
+/**
+ * Opens the configured database (PostgreSQL if DATABASE_URL is set, else PGlite in DATA_DIR), migrated.
+ * `onOpened` runs between opening and migrating: main.ts times the two apart.
+ */
+export async function openMigratedDatabase(
+  env: Env,
+  onOpened?: () => void,
+): Promise<DatabaseHandle> {
   const handle = await openDatabase(
     env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL }
       : { kind: 'embedded', dataDir: env.DATA_DIR },
   );
+  onOpened?.();
   try {
     await handle.migrate();
   } catch (error) {
