@@ -2,15 +2,12 @@
  * Opens the database: PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in DATA_DIR.
  * Both speak the same schema and migrations; callers only ever see `Database`.
  */
-import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import type { drizzle as DrizzlePglite } from 'drizzle-orm/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import pg from 'pg';
 import { MIGRATIONS_DIR } from '../paths';
 import { lockDataDir } from './data-dir-lock';
 import * as schema from './schema';
@@ -49,8 +46,41 @@ export function rowsOf<T>(result: unknown): T[] {
 /** Any fixed number: processes migrating one PostgreSQL database at once queue on this lock. */
 const MIGRATION_LOCK_KEY = 727_001;
 
+/**
+ * Whether the newest migration in the folder is already applied, in one statement, so that an
+ * everyday start skips drizzle's migrator (which reads and hashes every file, creates its schema and
+ * table if missing, and opens a transaction) when there is nothing to do. Drizzle decides the same way:
+ * a migration is pending when its journal time is later than the newest `created_at` it recorded,
+ * and it records that row in the migration's own transaction. False when it cannot tell (a new
+ * database has no drizzle schema): then the migrator runs as before.
+ */
+async function latestMigrationApplied(
+  query: (text: string) => Promise<{ rows: unknown[] }>,
+): Promise<boolean> {
+  const journal = JSON.parse(
+    readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8'),
+  ) as {
+    entries: { when: number }[];
+  };
+  const newest = Math.max(...journal.entries.map((entry) => entry.when));
+  try {
+    const { rows } = await query(
+      `select exists (select 1 from drizzle.__drizzle_migrations where created_at >= ${newest}) as applied`,
+    );
+    return (rows[0] as { applied?: boolean } | undefined)?.applied === true;
+  } catch {
+    return false;
+  }
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  // Each driver is loaded only when it is the one in use: a start pays for the modules it runs.
   if (target.kind === 'postgres') {
+    const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+      import('pg'),
+      import('drizzle-orm/node-postgres'),
+      import('drizzle-orm/node-postgres/migrator'),
+    ]);
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     // An idle client's error (a restarted server) must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
@@ -59,6 +89,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       db,
       kind: 'postgres',
       async migrate() {
+        // Checked before the lock: processes starting on an up-to-date database do not queue.
+        if (await latestMigrationApplied((text) => pool.query(text))) return;
         const client = await pool.connect();
         try {
           await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -94,7 +126,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const dataDir = target.kind === 'embedded' ? resolve(target.dataDir) : undefined;
   const lock = dataDir ? lockDataDir(dataDir) : undefined;
   let client: PGlite;
+  let drizzlePglite: typeof DrizzlePglite;
   try {
+    const [{ PGlite }, drizzleModule] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('drizzle-orm/pglite'),
+    ]);
+    drizzlePglite = drizzleModule.drizzle;
     client = dataDir ? await PGlite.create(`${dataDir}/pgdata`) : await PGlite.create();
   } catch (error) {
     lock?.release();
@@ -105,6 +143,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     db,
     kind: target.kind,
     async migrate() {
+      if (await latestMigrationApplied((text) => client.query(text))) return;
+      const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
       await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
     },
     async ping() {

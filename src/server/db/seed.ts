@@ -46,6 +46,9 @@ export async function seedIfEmpty(
   admin: { email?: string; password?: string },
   cost: ScryptCost = DEFAULT_COST,
 ): Promise<SeedResult> {
+  // Every start but the first finds an organisation: one plain read, no transaction or lock. Once one
+  // exists the seed never runs again, so reading it outside the lock cannot miss a seed to do.
+  if ((await countOrganisations(db)) > 0) return { created: false };
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     if ((await countOrganisations(tx)) > 0) return { created: false };
