@@ -15,23 +15,14 @@ export async function withScratchPostgres<T>(
     console.log('TEST_DATABASE_URL is not set: PostgreSQL skipped');
     return undefined;
   }
-  const name = `ringpost_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(process.env.TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  try {
-    const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize });
+  return withScratchPostgresUrl(async (url) => {
+    const database = await openDatabase({ kind: 'postgres', url, poolSize });
     try {
       return await measure(database);
     } finally {
       await database.close();
     }
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  });
 }
 
 /**

@@ -7,27 +7,19 @@
  * Also the check both apply to what the receiver saw: nothing lost, nothing delivered again after a
  * success, nothing out of order within a call and endpoint.
  */
-import { EXAMPLE_PAYLOADS } from '@contract/call-event-examples';
 import type { IngestEventRequest } from '@contract/call-events';
 import { EVENT_TYPES, type EventType } from '@contract/event-types';
+import { exampleEvent } from './example-event';
 
 /** The events of `count` events' worth of calls (three per call), calls round-robin over the agents. */
 export function scenarioEvents(count: number, agentIds: readonly string[]): IngestEventRequest[] {
   return Array.from({ length: count }, (_, i) => {
-    const eventType: EventType = EVENT_TYPES[i % 3] ?? 'pre-conversation';
     const call = Math.floor(i / 3);
-    const {
-      agentId: _a,
-      callId: _c,
-      eventType: _e,
-      ...metadata
-    } = EXAMPLE_PAYLOADS[eventType].metadata;
-    return {
-      agentId: agentIds[call % agentIds.length] ?? '',
-      callId: `bench_${call}`,
-      eventType,
-      metadata,
-    } as IngestEventRequest;
+    return exampleEvent(
+      agentIds[call % agentIds.length] ?? '',
+      `bench_${call}`,
+      EVENT_TYPES[i % 3] ?? 'pre-conversation',
+    );
   });
 }
 

@@ -5,7 +5,6 @@
  */
 import type { EventType } from '@contract/event-types';
 import type { IngestEventRequest } from '@contract/call-events';
-import { EXAMPLE_PAYLOADS } from '@contract/call-event-examples';
 import { CreatedApiKeySchema } from '@contract/api-keys';
 import { WebhookDetailSchema } from '@contract/webhooks';
 import type { DeliveryWorker } from '../delivery/worker';
@@ -114,17 +113,5 @@ export async function createDeliveryHarness(
   };
 }
 
-/** An ingestion request built from the contract's example of that event type. */
-export function exampleEvent(
-  agentId: string,
-  callId: string,
-  eventType: EventType,
-): IngestEventRequest {
-  const {
-    agentId: _a,
-    callId: _c,
-    eventType: _e,
-    ...metadata
-  } = EXAMPLE_PAYLOADS[eventType].metadata;
-  return { agentId, callId, eventType, metadata } as IngestEventRequest;
-}
+// Kept importable from here, where the delivery tests find their world.
+export { exampleEvent } from './example-event';
