@@ -10,13 +10,22 @@
  *   BENCH_WORKERS=1,2,4   PostgreSQL only: one ingesting process (RINGPOST_ROLE=api) and N worker
  *                         processes; deliveries/s, the workers' database time against HTTP, duplicates
  *   --all                 one markdown table per goal: throughput, open loop (PostgreSQL at 1,000/s,
- *                         embedded at 500/s), scale-out (1, 2, 4 workers), peak RSS (BENCH_MEMORY_EVENTS,
- *                         default 5000,50000)
+ *                         embedded at 500/s), scale-out (1, 2, 4 workers), peak RSS (as --memory)
+ *   --memory              only the peak RSS table: the engine process's peak RSS from the first event
+ *                         published to the last delivery received, at each of BENCH_MEMORY_EVENTS
+ *                         (5000,50000), each BENCH_MEMORY_REPEATS times (1), and how much it grows
+ *
+ *   The embedded database is on disk in a temporary directory, as `npm start` runs it (removed after
+ *   each run); BENCH_EMBEDDED=memory runs PGlite in memory instead, where the database's files are
+ *   ArrayBuffers in the engine process and its RSS grows with the data by design.
+ *   BENCH_ENGINE_ARGS: Node flags for the engine processes, e.g. "--max-old-space-size=128".
  *
  *   BENCH_ENDPOINTS (4)   TEST_DATABASE_URL (PostgreSQL; skipped if unset)   BENCH_CEILING_REQUESTS (20000)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { EXAMPLE_PAYLOADS } from '../src/contract/call-event-examples';
@@ -30,7 +39,11 @@ const CEILING_REQUESTS = Number(process.env.BENCH_CEILING_REQUESTS ?? 20_000);
 const RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
 const WORKERS = process.env.BENCH_WORKERS?.split(',').map(Number);
 const MEMORY_EVENTS = (process.env.BENCH_MEMORY_EVENTS ?? '5000,50000').split(',').map(Number);
+const MEMORY_REPEATS = Number(process.env.BENCH_MEMORY_REPEATS ?? 1);
+const EMBEDDED_IN_MEMORY = process.env.BENCH_EMBEDDED === 'memory';
+const ENGINE_ARGS = process.env.BENCH_ENGINE_ARGS?.split(' ').filter(Boolean) ?? [];
 const ALL = process.argv.includes('--all');
+const MEMORY = process.argv.includes('--memory');
 /** A run whose receiver sees nothing new for this long has stalled: fail rather than wait for ever. */
 const STALL_MS = 60_000;
 
@@ -92,9 +105,14 @@ async function rawCeiling(port: number, inFlight: number): Promise<number> {
   return CEILING_REQUESTS / seconds;
 }
 
-function startEngine(role: 'all' | 'api' | 'worker', url: string | undefined, secretKey: string) {
+function startEngine(
+  role: 'all' | 'api' | 'worker',
+  url: string | undefined,
+  secretKey: string,
+  dataDir: string | undefined,
+) {
   return fork(join(import.meta.dirname, 'bench', 'engine-process.ts'), {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...ENGINE_ARGS],
     stdio: 'inherit',
     env: {
       ...process.env,
@@ -103,6 +121,7 @@ function startEngine(role: 'all' | 'api' | 'worker', url: string | undefined, se
       // Workers on a 2-core machine gain nothing from twenty connections each.
       BENCH_POOL: role === 'worker' ? '8' : '20',
       ...(url ? { BENCH_DATABASE_URL: url } : {}),
+      ...(dataDir ? { BENCH_DATA_DIR: dataDir } : {}),
     },
   });
 }
@@ -125,17 +144,26 @@ interface RunResult {
   /** How far the open loop's publisher fell behind its schedule, at worst (ms). */
   behindMs: number;
   duplicates: number;
-  /** The engine process's peak RSS (with workers: the largest worker's). */
+  /** The engine process's peak RSS over its life, start included (with workers: the ingesting one's). */
   maxRssMb: number;
+  /** The same process's peaks from the first event published to the last delivery received (MB). */
+  run: { rssMb: number; heapUsedMb: number; externalMb: number; arrayBuffersMb: number };
+  /** What the same process still held after a full collection at the end (MB). */
+  retained: { heapUsedMb: number; externalMb: number };
   /** Summed over the processes that run workers. */
   workerStats: EngineStats;
 }
 
 async function run(receiver: ChildProcess, port: number, options: RunOptions): Promise<RunResult> {
   const secretKey = randomBytes(32).toString('base64');
-  const ingesting = startEngine(options.workers ? 'api' : 'all', options.url, secretKey);
+  // Made and removed here, not in the engine, so that a run that fails leaves nothing behind.
+  const dataDir =
+    options.database === 'embedded' && !EMBEDDED_IN_MEMORY
+      ? mkdtempSync(join(tmpdir(), 'ringpost-bench-'))
+      : undefined;
+  const ingesting = startEngine(options.workers ? 'api' : 'all', options.url, secretKey, dataDir);
   const workers = Array.from({ length: options.workers ?? 0 }, () =>
-    startEngine('worker', options.url, secretKey),
+    startEngine('worker', options.url, secretKey, undefined),
   );
   const everyone = [ingesting, ...workers];
   try {
@@ -198,6 +226,12 @@ async function run(receiver: ChildProcess, port: number, options: RunOptions): P
     const workerStats = deliverersStats.reduce(
       (sum, { stats }) => ({
         maxRssKb: Math.max(sum.maxRssKb, stats.maxRssKb),
+        runPeakRssKb: Math.max(sum.runPeakRssKb, stats.runPeakRssKb),
+        runPeakHeapUsedKb: Math.max(sum.runPeakHeapUsedKb, stats.runPeakHeapUsedKb),
+        runPeakExternalKb: Math.max(sum.runPeakExternalKb, stats.runPeakExternalKb),
+        runPeakArrayBuffersKb: Math.max(sum.runPeakArrayBuffersKb, stats.runPeakArrayBuffersKb),
+        retainedHeapUsedKb: Math.max(sum.retainedHeapUsedKb, stats.retainedHeapUsedKb),
+        retainedExternalKb: Math.max(sum.retainedExternalKb, stats.retainedExternalKb),
         statements: sum.statements + stats.statements,
         databaseMs: sum.databaseMs + stats.databaseMs,
         sends: sum.sends + stats.sends,
@@ -206,6 +240,12 @@ async function run(receiver: ChildProcess, port: number, options: RunOptions): P
       }),
       {
         maxRssKb: 0,
+        runPeakRssKb: 0,
+        runPeakHeapUsedKb: 0,
+        runPeakExternalKb: 0,
+        runPeakArrayBuffersKb: 0,
+        retainedHeapUsedKb: 0,
+        retainedExternalKb: 0,
         statements: 0,
         databaseMs: 0,
         sends: 0,
@@ -223,10 +263,30 @@ async function run(receiver: ChildProcess, port: number, options: RunOptions): P
       behindMs: published.behindMs,
       duplicates,
       maxRssMb: (stopped[0]?.stats.maxRssKb ?? 0) / 1024,
+      run: {
+        rssMb: (stopped[0]?.stats.runPeakRssKb ?? 0) / 1024,
+        heapUsedMb: (stopped[0]?.stats.runPeakHeapUsedKb ?? 0) / 1024,
+        externalMb: (stopped[0]?.stats.runPeakExternalKb ?? 0) / 1024,
+        arrayBuffersMb: (stopped[0]?.stats.runPeakArrayBuffersKb ?? 0) / 1024,
+      },
+      retained: {
+        heapUsedMb: (stopped[0]?.stats.retainedHeapUsedKb ?? 0) / 1024,
+        externalMb: (stopped[0]?.stats.retainedExternalKb ?? 0) / 1024,
+      },
       workerStats,
     };
   } finally {
     for (const child of everyone) if (child.exitCode === null) child.kill();
+    // After the engine is gone: PGlite holds its files until then.
+    if (dataDir) {
+      const running = everyone.filter(
+        (child) => child.exitCode === null && child.signalCode === null,
+      );
+      await Promise.all(
+        running.map((child) => new Promise((resolve) => child.once('exit', resolve))),
+      );
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
 }
 
@@ -290,7 +350,7 @@ try {
   );
   const ratio = (perSecond: number) => (perSecond / ceiling).toFixed(3);
 
-  if (ALL || (!RATE && !WORKERS)) {
+  if (ALL || (!MEMORY && !RATE && !WORKERS)) {
     const closed = await onEach(receiver, port, { events: EVENTS });
     console.log(`\n### Throughput, closed loop (${EVENTS} events)`);
     const goal: Record<Database, number> = { embedded: 0.1, postgres: 0.25 };
@@ -305,7 +365,7 @@ try {
         'p50',
         'p99',
         'duplicates',
-        'peak RSS',
+        'peak RSS (run)',
       ],
       closed.map(({ database, result: r }) => [
         LABEL[database],
@@ -317,7 +377,7 @@ try {
         ms(r.p50),
         ms(r.p99),
         String(r.duplicates),
-        `${r.maxRssMb.toFixed(0)} MB`,
+        `${r.run.rssMb.toFixed(0)} MB`,
       ]),
     );
   }
@@ -400,26 +460,70 @@ try {
     );
   }
 
-  if (ALL) {
+  if (ALL || MEMORY) {
     const rows: string[][] = [];
-    const byDatabase = new Map<Database, number[]>();
-    for (const events of MEMORY_EVENTS) {
-      for (const { database, result } of await onEach(receiver, port, { events })) {
-        byDatabase.set(database, [...(byDatabase.get(database) ?? []), result.maxRssMb]);
-        rows.push([
-          LABEL[database],
-          String(events),
-          `${result.maxRssMb.toFixed(0)} MB`,
-          result.perSecond.toFixed(0),
-        ]);
+    // Run peaks in MB by database, then by number of events, one per repeat.
+    const peaks = new Map<Database, Map<number, number[]>>();
+    const mb = (value: number) => `${value.toFixed(0)} MB`;
+    // Repeats go round every size in turn, so that a busy spell on the machine does not fall on one size.
+    for (let repeat = 1; repeat <= MEMORY_REPEATS; repeat++) {
+      for (const events of MEMORY_EVENTS) {
+        for (const { database, result: r } of await onEach(receiver, port, { events })) {
+          const bySize = peaks.get(database) ?? new Map<number, number[]>();
+          bySize.set(events, [...(bySize.get(events) ?? []), r.run.rssMb]);
+          peaks.set(database, bySize);
+          rows.push([
+            LABEL[database],
+            String(events),
+            String(repeat),
+            mb(r.run.rssMb),
+            mb(r.run.heapUsedMb),
+            mb(r.run.externalMb),
+            mb(r.run.arrayBuffersMb),
+            `${mb(r.retained.heapUsedMb)} / ${mb(r.retained.externalMb)}`,
+            mb(r.maxRssMb),
+            r.perSecond.toFixed(0),
+          ]);
+        }
       }
     }
-    console.log('\n### Peak RSS of the engine process (closed loop)');
-    table(['database', 'events', 'peak RSS', 'deliveries/s'], rows);
-    for (const [database, peaks] of byDatabase) {
-      const growth = (peaks.at(-1) ?? 0) / (peaks[0] ?? 1);
+    console.log(
+      `\n### Peak RSS of the engine process (closed loop; embedded ${EMBEDDED_IN_MEMORY ? 'in memory' : 'on disk'})`,
+    );
+    table(
+      [
+        'database',
+        'events',
+        'run',
+        'peak RSS',
+        'V8 heap used',
+        'external',
+        'ArrayBuffers',
+        'kept after GC: heap / external',
+        'peak RSS with the start',
+        'deliveries/s',
+      ],
+      rows,
+    );
+    console.log(
+      '\n(Peaks from the first event published to the last delivery received, after a full collection of what the start left — initdb, migrations —, which only "with the start" includes. External memory includes ArrayBuffers and WebAssembly memory. "Kept after GC": after a full collection once every delivery arrived, the worker still running.)',
+    );
+    const median = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const middle = Math.floor(sorted.length / 2);
+      return sorted.length % 2
+        ? (sorted[middle] ?? 0)
+        : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+    };
+    for (const [database, bySize] of peaks) {
+      const medians = MEMORY_EVENTS.map((events) => median(bySize.get(events) ?? []));
+      const spreads = MEMORY_EVENTS.map((events) => {
+        const values = bySize.get(events) ?? [];
+        return values.length > 1 ? ` (${mb(Math.min(...values))}–${mb(Math.max(...values))})` : '';
+      });
+      const growth = (medians.at(-1) ?? 0) / (medians[0] || 1);
       console.log(
-        `${LABEL[database]}: ${MEMORY_EVENTS.join(' → ')} events, peak RSS × ${growth.toFixed(2)}`,
+        `${LABEL[database]}: peak RSS ${MEMORY_EVENTS.map((events, i) => `${mb(medians[i] ?? 0)}${spreads[i]} at ${events}`).join(', ')} events${MEMORY_REPEATS > 1 ? ` (median of ${MEMORY_REPEATS})` : ''}: × ${growth.toFixed(2)}`,
       );
     }
   }

@@ -17,8 +17,20 @@ export type EngineRequest =
   | { type: 'stop' };
 
 export interface EngineStats {
-  /** process.resourceUsage().maxRSS: the peak resident set, in kilobytes. */
+  /** process.resourceUsage().maxRSS: the peak resident set over the process's life, start included (kB). */
   maxRssKb: number;
+  /**
+   * The peak resident set since publishing started (kB): the kernel's VmHWM, reset then; sampled every
+   * 50 ms where that reset is not available.
+   */
+  runPeakRssKb: number;
+  /** Sampled peaks since publishing started (kB): the V8 heap in use, external memory, ArrayBuffers. */
+  runPeakHeapUsedKb: number;
+  runPeakExternalKb: number;
+  runPeakArrayBuffersKb: number;
+  /** After a full collection once every delivery arrived, the worker still running (kB). */
+  retainedHeapUsedKb: number;
+  retainedExternalKb: number;
   /** Statements this process sent, and their client-observed time summed (concurrent ones add up). */
   statements: number;
   databaseMs: number;

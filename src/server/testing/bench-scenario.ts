@@ -13,14 +13,20 @@ import { exampleEvent } from './example-event';
 
 /** The events of `count` events' worth of calls (three per call), calls round-robin over the agents. */
 export function scenarioEvents(count: number, agentIds: readonly string[]): IngestEventRequest[] {
-  return Array.from({ length: count }, (_, i) => {
-    const call = Math.floor(i / 3);
-    return exampleEvent(
-      agentIds[call % agentIds.length] ?? '',
-      `bench_${call}`,
-      EVENT_TYPES[i % 3] ?? 'pre-conversation',
-    );
-  });
+  return Array.from({ length: count }, (_, i) => scenarioEvent(i, agentIds));
+}
+
+/**
+ * The scenario's event number `index`, made on its own: a benchmark of many events makes each as it
+ * publishes it rather than holding them all.
+ */
+export function scenarioEvent(index: number, agentIds: readonly string[]): IngestEventRequest {
+  const call = Math.floor(index / 3);
+  return exampleEvent(
+    agentIds[call % agentIds.length] ?? '',
+    `bench_${call}`,
+    EVENT_TYPES[index % 3] ?? 'pre-conversation',
+  );
 }
 
 /** One request as the receiver saw it. */
