@@ -1,7 +1,7 @@
 /**
  * The inspector's reads: deliveries found by filters and search, one delivery with its attempts, and
  * every delivery of one call. Every query is scoped to an organisation. The worker's side of the table
- * (claims, attempts, outcomes) is in deliveries.ts.
+ * (claims, attempts, outcomes) is in src/server/outbox/.
  *
  * Lists page by keyset on (created_at, id), newest first: no OFFSET and no COUNT, so a page costs the
  * same at the millionth row as at the first (docs/decisions/0013-inspector-queries-and-indexes.md).
