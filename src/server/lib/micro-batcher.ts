@@ -29,7 +29,6 @@ export class MicroBatcher<In, Out> {
   private waiting: Waiting<In, Out>[] = [];
   private scheduled = false;
   private running = 0;
-  private readonly idle = new Set<() => void>();
   private readonly maxBatch: number;
   private readonly concurrency: number;
   private readonly retryOneByOne: (error: unknown) => boolean;
@@ -56,12 +55,6 @@ export class MicroBatcher<In, Out> {
     });
   }
 
-  /** Resolves once nothing is waiting or running. */
-  drained(): Promise<void> {
-    if (this.running === 0 && this.waiting.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idle.add(resolve));
-  }
-
   private startBatches(): void {
     while (this.running < this.concurrency && this.waiting.length > 0) {
       const batch = this.waiting.splice(0, this.maxBatch);
@@ -69,10 +62,6 @@ export class MicroBatcher<In, Out> {
       void this.runBatch(batch).finally(() => {
         this.running--;
         this.startBatches();
-        if (this.running === 0 && this.waiting.length === 0) {
-          for (const resolve of this.idle) resolve();
-          this.idle.clear();
-        }
       });
     }
   }

@@ -1,14 +1,15 @@
 /**
- * Wakes idle delivery workers after ingestion, through PostgreSQL's NOTIFY, at most once per interval.
+ * Wakes idle delivery workers in other processes after ingestion, through PostgreSQL's NOTIFY, at most
+ * once per interval (a worker in the ingesting process is woken directly: see runtime.ts).
  *
  * Not inside the ingestion statement: a transaction that NOTIFYs takes a global lock through its commit
  * (and its WAL flush), which serialises every concurrent ingestion. A separate, throttled NOTIFY after
  * the commit costs one cheap statement per interval instead. If the process dies between the two, the
  * workers' regular poll finds the delivery anyway.
  */
-import type { Logger } from '../logger';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database';
+import type { Logger } from '../logger';
 
 /** The NOTIFY channel workers LISTEN on for new or newly due deliveries. */
 export const DELIVERIES_CHANNEL = 'ringpost_deliveries';
