@@ -1,9 +1,9 @@
-// `npm start`: build the SPA if it is missing or older than its sources, then run the server in this
-// process (TypeScript through tsx; see docs/decisions/0003-server-runs-from-source.md).
+// `npm start`: build the SPA and the server bundle if either is missing or older than its sources,
+// then run the server bundle in this process (docs/decisions/0019-server-starts-from-a-bundle.md).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { register } from 'tsx/esm/api';
-import { ROOT, clientBuildIsStale } from './build-inputs.mjs';
+import { pathToFileURL } from 'node:url';
+import { ROOT, SERVER_BUNDLE, clientBuildIsStale, serverBuildIsStale } from './build-inputs.mjs';
 
 if (clientBuildIsStale()) {
   process.stdout.write('Building the web app (first start, or sources changed)…\n');
@@ -12,6 +12,9 @@ if (clientBuildIsStale()) {
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+if (serverBuildIsStale()) {
+  const { buildServer } = await import('./build-server.mjs');
+  await buildServer();
+}
 
-register();
-await import('../src/server/main.ts');
+await import(pathToFileURL(SERVER_BUNDLE).href);

@@ -1,11 +1,14 @@
 // Starts Ringpost for the end-to-end specs: a new embedded database in a temporary directory, seeded
-// through the operator CLI with the accounts in accounts.mjs, then the server itself (already built by
-// `npm run test:e2e`) in this process, so that Playwright's stop signal reaches it directly.
+// through the operator CLI with the accounts in accounts.mjs, then the server itself in this process, so
+// that Playwright's stop signal reaches it directly: the SPA already built by `npm run test:e2e`, the
+// server from the same bundle `npm start` runs (rebuilt here if its sources changed).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { register } from 'tsx/esm/api';
+import { pathToFileURL } from 'node:url';
+import { buildServer } from '../../scripts/build-server.mjs';
+import { SERVER_BUNDLE, serverBuildIsStale } from '../../scripts/build-inputs.mjs';
 import { MAIN, ORGANISATIONS, PASSWORD } from './accounts.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ringpost-e2e-'));
@@ -60,5 +63,5 @@ for (const org of Object.values(ORGANISATIONS)) {
   );
 }
 
-register();
-await import('../../src/server/main.ts');
+if (serverBuildIsStale()) await buildServer();
+await import(pathToFileURL(SERVER_BUNDLE).href);

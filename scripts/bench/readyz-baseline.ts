@@ -1,6 +1,6 @@
 /**
  * The floor `npm run bench:start` compares Ringpost's start with: a Hono app on @hono/node-server that
- * answers /readyz and nothing else, run through tsx as the server is. Whatever Ringpost takes beyond
+ * answers /readyz and nothing else, bundled by esbuild and run by node as the server is. Whatever Ringpost takes beyond
  * this is its own modules, its database and its start-up work.
  */
 import { serve } from '@hono/node-server';

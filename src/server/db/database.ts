@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { PGlite } from '@electric-sql/pglite';
 import type { drizzle as DrizzlePglite } from 'drizzle-orm/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -11,6 +12,9 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { MIGRATIONS_DIR } from '../paths';
 import { lockDataDir } from './data-dir-lock';
 import * as schema from './schema';
+
+/** Ten times V8's default (1,800,000): see openDatabase. */
+const WASM_TIERING_BUDGET = 18_000_000;
 
 type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -127,6 +131,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const lock = dataDir ? lockDataDir(dataDir) : undefined;
   let client: PGlite;
   let drizzlePglite: typeof DrizzlePglite;
+  // PGlite's PostgreSQL is a 9 MB WASM module. V8 recompiles a function with its optimising compiler
+  // (on background threads) once it has run a little, and at V8's default budget that work lands in
+  // the first second, competing with the start itself: ~150 ms more before the first request is
+  // answered on a 2-core machine. Ten times the budget lets the start finish first; the hot loops
+  // still tier up within the first seconds of work, and throughput measured the same
+  // (docs/decisions/0019-server-starts-from-a-bundle.md). The flag is read when the module is compiled.
+  setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
   try {
     const [{ PGlite }, drizzleModule] = await Promise.all([
       import('@electric-sql/pglite'),
