@@ -146,6 +146,7 @@ export function createRuntime(
       timeoutMs: env.RINGPOST_DELIVERY_TIMEOUT,
       perOrganisation: env.RINGPOST_MAX_IN_FLIGHT_PER_ORG,
       recordConcurrency: batchConcurrency,
+      handOnLanes: database.kind === 'postgres',
       ...options.worker,
       ...tuning,
       ...(options.now ? { now: options.now } : {}),

@@ -98,6 +98,7 @@ function result(deliveryId: string, attempt: Partial<AttemptRecord> = {}): Attem
       completedAt: null,
       lastError: 'http_status: Answered 500',
     },
+    handOn: null,
   };
 }
 
@@ -120,8 +121,8 @@ describe('the attempt recorder', () => {
       recorder.record(refused),
       recorder.record(result(fineId)),
     ]);
-    expect(refusedAs).toBe('outline');
-    expect(fineAs).toBe('full');
+    expect(refusedAs.as).toBe('outline');
+    expect(fineAs.as).toBe('full');
 
     const outline = await deliveryRow(refusedId);
     expect(outline).toMatchObject({
@@ -153,7 +154,7 @@ describe('the attempt recorder', () => {
     const recorder = createAttemptRecorder(database.db, WORKER, logger);
     // No such delivery: the attempt's foreign key refuses both.
     const missing = newDeliveryId();
-    expect(await recorder.record(result(missing, { responseBody: 'a\u0000b' }))).toBe('lost');
+    expect((await recorder.record(result(missing, { responseBody: 'a\u0000b' }))).as).toBe('lost');
     expect(await listAttempts(database.db, missing)).toHaveLength(0);
     expect(logged.some((l) => l.level === 'error' && /could not be recorded/.test(l.msg))).toBe(
       true,

@@ -8,6 +8,7 @@
  * minimalAttempt), and only if that fails too is the lease the last resort.
  */
 import type { Database } from '../db/database';
+import type { AttemptTarget } from './claim';
 import { recordAttempts, type AttemptResult } from './record';
 import type { Logger } from '../logger';
 import { MicroBatcher } from '../lib/micro-batcher';
@@ -16,8 +17,14 @@ import { minimalAttempt } from './storable-attempt';
 /** In full, in outline only, or not at all (the lease will expire and the delivery go again). */
 export type RecordedAs = 'full' | 'outline' | 'lost';
 
+export interface Recorded {
+  as: RecordedAs;
+  /** The next delivery of the lane, leased to this worker as this one finished (recordAttempts). */
+  next: AttemptTarget | undefined;
+}
+
 export interface AttemptRecorder {
-  record(result: AttemptResult): Promise<RecordedAs>;
+  record(result: AttemptResult): Promise<Recorded>;
 }
 
 export function createAttemptRecorder(
@@ -29,18 +36,17 @@ export function createAttemptRecorder(
 ): AttemptRecorder {
   // A batch that fails is run again item by item, so that one refused result fails alone. A delivery
   // has one attempt in flight at a time, so batches running at once never hold the same delivery.
-  const batcher = new MicroBatcher<AttemptResult, void>(
+  const batcher = new MicroBatcher<AttemptResult, AttemptTarget | undefined>(
     async (results) => {
-      await recordAttempts(db, workerId, results);
-      return results.map(() => undefined);
+      const handedOn = await recordAttempts(db, workerId, results);
+      return results.map((result) => handedOn.get(result.deliveryId));
     },
     { concurrency },
   );
   return {
     async record(result) {
       try {
-        await batcher.add(result);
-        return 'full';
+        return { as: 'full', next: await batcher.add(result) };
       } catch (error) {
         logger.warn('an attempt could not be recorded in full; recording it in outline', {
           error,
@@ -48,8 +54,7 @@ export function createAttemptRecorder(
         });
       }
       try {
-        await batcher.add(minimalAttempt(result));
-        return 'outline';
+        return { as: 'outline', next: await batcher.add(minimalAttempt(result)) };
       } catch (error) {
         logger.error(
           'an attempt could not be recorded; the delivery goes again when its lease ends',
@@ -58,7 +63,7 @@ export function createAttemptRecorder(
             deliveryId: result.deliveryId,
           },
         );
-        return 'lost';
+        return { as: 'lost', next: undefined };
       }
     },
   };

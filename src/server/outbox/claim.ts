@@ -150,11 +150,22 @@ export async function claimDueDeliveries(
     set status = 'delivering', lease_expires_at = ${leaseUntil}, leased_by = ${workerId}
     from locked, webhooks w
     where d.id = locked.id and w.id = d.webhook_id
-    returning d.id, d.organisation_id, d.call_id, d.body, d.attempt_count, d.manual_attempt_by, d.created_at,
-              w.id as webhook_id, w.url, w.headers, w.secret, w.previous_secret,
-              w.previous_secret_expires_at, w.status as webhook_status, w.failing_since
+    returning ${ATTEMPT_TARGET_COLUMNS}
   `);
-  return rowsOf<ClaimedRow>(result).map((row) => ({
+  return rowsOf<ClaimedRow>(result).map(toAttemptTarget);
+}
+
+/**
+ * What a statement that leases deliveries returns for each, with the delivery as `d` and its endpoint as
+ * `w`: everything one attempt needs (toAttemptTarget). The claim and the record's hand-on (record.ts) both
+ * return it.
+ */
+export const ATTEMPT_TARGET_COLUMNS = sql`d.id, d.organisation_id, d.call_id, d.body, d.attempt_count,
+  d.manual_attempt_by, d.created_at, w.id as webhook_id, w.url, w.headers, w.secret, w.previous_secret,
+  w.previous_secret_expires_at, w.status as webhook_status, w.failing_since`;
+
+export function toAttemptTarget(row: ClaimedRow): AttemptTarget {
+  return {
     delivery: {
       id: row.id,
       organisationId: row.organisation_id,
@@ -174,7 +185,7 @@ export async function claimDueDeliveries(
       status: row.webhook_status,
       failingSince: toDate(row.failing_since),
     },
-  }));
+  };
 }
 
 /**
@@ -199,7 +210,7 @@ export async function reclaimExpiredLeases(db: Queryable, now: Date): Promise<nu
   return reclaimed.length;
 }
 
-interface ClaimedRow {
+export interface ClaimedRow {
   id: string;
   organisation_id: string;
   call_id: string;

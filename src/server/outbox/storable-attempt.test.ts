@@ -165,6 +165,7 @@ describe('toStorableAttempt', () => {
 describe('minimalAttempt', () => {
   it('keeps the when, how long, status and category, and nothing the receiver wrote', () => {
     const full: AttemptResult = {
+      handOn: null,
       deliveryId: 'msg_01JX00000000000000000000AA',
       webhookId: '0190a1b2-0000-7000-8000-0000000000ff',
       acceptedAt: new Date('2026-01-01T00:00:00Z'),
@@ -216,6 +217,7 @@ describe('minimalAttempt', () => {
 
   it('keeps a success a success', () => {
     const minimal = minimalAttempt({
+      handOn: null,
       deliveryId: 'msg_01JX00000000000000000000AB',
       webhookId: '0190a1b2-0000-7000-8000-0000000000ff',
       acceptedAt: new Date(),
