@@ -4,15 +4,21 @@
 // (docs/decisions/0019-server-starts-from-a-bundle.md). `npm start` calls this when the bundle is older
 // than its sources; `node scripts/build-server.mjs` runs it by hand.
 import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { ROOT, SERVER_BUNDLE } from './build-inputs.mjs';
 
 /** Left as imports: they find their own files next to their code (WASM, data, assets) at run time. */
 const EXTERNAL = ['@electric-sql/pglite', 'pg', 'pg-native', 'swagger-ui-dist'];
 
+/**
+ * Written beside the bundle and renamed over it, map first: two processes starting together (an API and
+ * a worker from one checkout) may both rebuild, and neither may import a half-written file.
+ */
 export async function buildServer() {
-  await build({
+  const { outputFiles } = await build({
+    write: false,
     entryPoints: [join(ROOT, 'src', 'server', 'main.ts')],
     outfile: SERVER_BUNDLE,
     tsconfig: join(ROOT, 'tsconfig.json'),
@@ -31,6 +37,15 @@ export async function buildServer() {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  mkdirSync(dirname(SERVER_BUNDLE), { recursive: true });
+  const ordered = [...outputFiles].sort(
+    (a, b) => Number(b.path.endsWith('.map')) - Number(a.path.endsWith('.map')),
+  );
+  for (const file of ordered) {
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await buildServer();
