@@ -9,11 +9,9 @@ import { newDeliveryId } from '../db/ids';
 import { insertDeliveries } from './enqueue';
 import { type AttemptRecord, type AttemptResult } from './record';
 import { listAttempts } from '../db/queries/delivery-search';
-import { insertOrganisation } from '../db/queries/organisations';
-import { insertWebhook } from '../db/queries/webhooks';
 import { deliveries } from '../db/schema';
 import { createLogger } from '../logger';
-import { generateWebhookSecret } from '../security/tokens';
+import { organisationWithEndpoint } from '../testing/outbox-fixtures';
 import { createTestDatabase } from '../testing/test-database';
 import { createAttemptRecorder } from './attempt-recorder';
 import { UNRECORDABLE_MESSAGE } from './storable-attempt';
@@ -29,21 +27,7 @@ const logger = createLogger('debug', {}, (line) => {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  organisationId = (await insertOrganisation(database.db, 'Recorder')).id;
-  webhookId = (
-    await insertWebhook(
-      database.db,
-      {
-        id: crypto.randomUUID(),
-        organisationId,
-        url: 'https://example.com/hook',
-        description: null,
-        headers: {},
-        secret: generateWebhookSecret(),
-      },
-      new Date(),
-    )
-  ).id;
+  ({ organisationId, webhookId } = await organisationWithEndpoint(database.db, 'Recorder'));
 });
 afterAll(async () => {
   await database.close();

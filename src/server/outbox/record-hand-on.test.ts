@@ -8,10 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventType } from '@contract/event-types';
 import type { DatabaseHandle } from '../db/database';
 import { newDeliveryId } from '../db/ids';
-import { insertOrganisation } from '../db/queries/organisations';
-import { insertWebhook } from '../db/queries/webhooks';
 import { deliveries } from '../db/schema';
-import { generateWebhookSecret } from '../security/tokens';
+import { organisationWithEndpoint } from '../testing/outbox-fixtures';
 import { createTestDatabase } from '../testing/test-database';
 import { EVENT_SEQUENCE, insertDeliveries } from './enqueue';
 import { recordAttempts, type AttemptResult, type DeliveryOutcome } from './record';
@@ -25,21 +23,7 @@ let webhookId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  organisationId = (await insertOrganisation(database.db, 'Hand-on')).id;
-  webhookId = (
-    await insertWebhook(
-      database.db,
-      {
-        id: crypto.randomUUID(),
-        organisationId,
-        url: 'https://example.com/hook',
-        description: null,
-        headers: {},
-        secret: generateWebhookSecret(),
-      },
-      NOW,
-    )
-  ).id;
+  ({ organisationId, webhookId } = await organisationWithEndpoint(database.db, 'Hand-on', NOW));
 });
 afterAll(async () => {
   await database.close();
