@@ -131,12 +131,16 @@ export class DeliveryWorker {
     clearTimeout(this.retryTimer);
     this.wake();
     await this.loop;
-    const pending = [...this.inFlight.values()];
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.allSettled(pending),
-      new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
-    ]);
+    const graceOver = new Promise<'over'>(
+      (resolve) => (timer = setTimeout(resolve, graceMs, 'over')),
+    );
+    // Again until none is left: an attempt recorded as the worker began stopping may have handed its
+    // slot on to the next delivery of its lane, which joins the ones in flight.
+    while (this.inFlight.size > 0) {
+      const pending = Promise.allSettled([...this.inFlight.values()]);
+      if ((await Promise.race([pending, graceOver])) === 'over') break;
+    }
     clearTimeout(timer);
     const unfinished = [...this.inFlight.keys()];
     if (unfinished.length > 0) {
