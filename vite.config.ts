@@ -38,7 +38,7 @@ function mockMode(): Plugin {
 }
 
 // One config for the SPA build, the dev server (which proxies /api to `npm run dev`'s API process) and
-// vitest. The server is not bundled: it runs from source under tsx (docs/decisions/0003-server-runtime.md).
+// vitest. The server has a bundle of its own (scripts/build-server.mjs, docs/decisions/0019).
 export default defineConfig({
   plugins: [react(), tailwindcss(), mockMode()],
   resolve: { tsconfigPaths: true },
@@ -140,7 +140,6 @@ export default defineConfig({
             'msw-storybook-addon/csf3',
             'msw/browser',
             'react-hook-form',
-            'react-router',
             'zod',
           ],
         },

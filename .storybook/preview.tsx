@@ -5,7 +5,7 @@ import type { Decorator, Loader, Preview } from '@storybook/react-vite';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { MemoryRouter } from '../src/client/lib/router';
 import { ToastProvider } from '../src/client/components/ui/toast';
 import { SessionProvider } from '../src/client/lib/authorization';
 import { handlers } from '../src/testing/mocks/handlers';
@@ -69,11 +69,7 @@ const withProviders: Decorator = (Story, { loaded, parameters }) => {
     parameters.router === 'app' ? (
       surface
     ) : (
-      <MemoryRouter initialEntries={[url]}>
-        <Routes>
-          <Route path="*" element={surface} />
-        </Routes>
-      </MemoryRouter>
+      <MemoryRouter initialEntries={[url]}>{surface}</MemoryRouter>
     );
   return (
     <QueryClientProvider client={loaded.queryClient as QueryClient}>

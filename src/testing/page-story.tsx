@@ -8,7 +8,7 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import { delay, http, type HttpHandler } from 'msw';
 import { configure, expect } from 'storybook/test';
 import { useState } from 'react';
-import { RouterProvider, createMemoryRouter } from 'react-router';
+import { RouterProvider, createMemoryRouter } from '@client/lib/router';
 import { routes } from '@client/app/router';
 import { API, apiError } from './mocks/mock-api';
 import { db } from './mocks/mock-db';

@@ -1,4 +1,4 @@
-import { RouterProvider } from 'react-router';
+import { RouterProvider } from '@client/lib/router';
 import { createQueryClient } from '@client/lib/query-client';
 import { paths } from '@client/lib/paths';
 import { AppProvider } from './provider';

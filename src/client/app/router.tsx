@@ -2,7 +2,7 @@
  * Every page is its own chunk (`lazy`), so a first visit loads the shell and that one page only.
  * Route modules are thin: they read the URL and compose features.
  */
-import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
+import { Navigate, createBrowserRouter, type RouteObject } from '@client/lib/router';
 import { RouteError } from './routes/route-error';
 
 /** Shown while the first page's code downloads: the app's background, so nothing flashes. */

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '@client/lib/router';
 import { PageBody } from '@client/components/layout/page';
 import { buttonClasses } from '@client/components/ui/button';
 import { paths } from '@client/lib/paths';

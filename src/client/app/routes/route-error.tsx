@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { useRouteError } from '@client/lib/router';
 import { buttonClasses } from '@client/components/ui/button';
 
 /**
@@ -7,11 +7,7 @@ import { buttonClasses } from '@client/components/ui/button';
  */
 export function RouteError() {
   const error = useRouteError();
-  const detail = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : null;
+  const detail = error instanceof Error ? error.message : null;
   return (
     <main className="flex min-h-screen items-center justify-center bg-gray-100 p-6">
       <title>Something went wrong · Ringpost</title>

@@ -1,4 +1,4 @@
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from '@client/lib/router';
 import { SignInForm } from '@client/features/auth/components/sign-in-form';
 import { paths, safeInternalPath } from '@client/lib/paths';
 

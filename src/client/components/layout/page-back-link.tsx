@@ -1,6 +1,6 @@
 import { ArrowLeft } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@client/lib/router';
 
 // A file of its own: the pages that have no way back (an agent's tabs) do not download it.
 /** "← Back to …" above a page's title. */

@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import { RouterProvider, createMemoryRouter } from 'react-router';
+import { RouterProvider, createMemoryRouter } from '@client/lib/router';
 import { describe, expect, it } from 'vitest';
 import { Sidebar } from './sidebar';
 

@@ -9,7 +9,7 @@ import {
   Webhook,
 } from 'lucide-react';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
-import { Link, useLocation, useMatch } from 'react-router';
+import { Link, useLocation, useMatch } from '@client/lib/router';
 import type { SessionUser } from '@contract/auth';
 import { cn } from '@client/lib/cn';
 import { paths } from '@client/lib/paths';

@@ -4,7 +4,7 @@
  * tab downloads no more than the tab itself.
  */
 import { ArrowRight } from 'lucide-react';
-import { Link } from 'react-router';
+import { Link } from '@client/lib/router';
 import { linkClasses } from '@client/components/ui/link-classes';
 import { DeliveriesTable } from '@client/features/deliveries/components/deliveries-table';
 import { paths } from '@client/lib/paths';

@@ -1,4 +1,4 @@
-import { NavLink, Outlet, useOutletContext, useParams } from 'react-router';
+import { NavLink, Outlet, useOutletContext, useParams } from '@client/lib/router';
 import type { Agent } from '@contract/agents';
 import { PageBody, PageHeader, PageTitle } from '@client/components/layout/page';
 import { Breadcrumb } from '@client/components/ui/breadcrumb';
@@ -10,7 +10,7 @@ import { paths } from '@client/lib/paths';
 
 /** The tabs read the agent from here, so they render only once it has loaded. */
 export function useSettingsAgent() {
-  return useOutletContext<Agent>();
+  return useOutletContext() as Agent;
 }
 
 export function AgentSettingsRoute() {

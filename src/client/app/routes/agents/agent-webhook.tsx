@@ -1,5 +1,5 @@
 import { Suspense, lazy, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '@client/lib/router';
 import type { TestCallResponse } from '@contract/deliveries';
 import { LoadingSkeleton } from '@client/components/ui/skeleton';
 import { AgentWebhookPanel } from '@client/features/agents/components/agent-webhook-panel';

@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from '@client/lib/router';
 import { CallIdSchema } from '@contract/call-events';
 import { PageBody, PageHeader, PageTitle } from '@client/components/layout/page';
 import { PageBackLink } from '@client/components/layout/page-back-link';

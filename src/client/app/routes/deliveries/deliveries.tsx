@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Outlet, useMatch, useNavigate, useSearchParams } from 'react-router';
+import { Outlet, useMatch, useNavigate, useSearchParams } from '@client/lib/router';
 import { PageBody, PageHeader, PageTitle } from '@client/components/layout/page';
 import { Breadcrumb } from '@client/components/ui/breadcrumb';
 import { Button } from '@client/components/ui/button';

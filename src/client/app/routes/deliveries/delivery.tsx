@@ -1,4 +1,4 @@
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from '@client/lib/router';
 import { z } from 'zod';
 import { DeliveryPayloadDialog } from '@client/features/deliveries/components/delivery-payload-dialog';
 import { paths } from '@client/lib/paths';

@@ -1,4 +1,4 @@
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from '@client/lib/router';
 import { useToast } from '@client/components/ui/toast';
 import { useDeleteAgentWebhook } from '@client/features/agents/api/delete-agent-webhook';
 import { DeliveriesTable } from '@client/features/deliveries/components/deliveries-table';

@@ -1,5 +1,5 @@
 import { ArrowLeft } from 'lucide-react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from '@client/lib/router';
 import { PageBody, PageHeader, PageTitle } from '@client/components/layout/page';
 import { Breadcrumb } from '@client/components/ui/breadcrumb';
 import { FieldHint } from '@client/components/ui/field';

@@ -1,5 +1,5 @@
 import { Plus } from 'lucide-react';
-import { Link } from 'react-router';
+import { Link } from '@client/lib/router';
 import { PageBody, PageHeader, PageTitle } from '@client/components/layout/page';
 import { Breadcrumb } from '@client/components/ui/breadcrumb';
 import { Button, buttonClasses } from '@client/components/ui/button';

@@ -1,6 +1,6 @@
 import { PhoneCall, Pencil, Plus, Trash2, Webhook } from 'lucide-react';
 import { Suspense, lazy, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@client/lib/router';
 import type { Agent } from '@contract/agents';
 import type { TestCallResponse } from '@contract/deliveries';
 import { EVENT_TYPE_INFO } from '@contract/event-type-info';

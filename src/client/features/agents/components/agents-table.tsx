@@ -1,5 +1,5 @@
 import { Bot } from 'lucide-react';
-import { Link } from 'react-router';
+import { Link } from '@client/lib/router';
 import { EmptyState } from '@client/components/ui/empty-state';
 import { QueryError } from '@client/components/ui/query-error';
 import { LoadingSkeleton } from '@client/components/ui/skeleton';

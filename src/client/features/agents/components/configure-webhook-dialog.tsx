@@ -7,7 +7,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Webhook } from 'lucide-react';
 import { useId, useRef, useState, type Ref } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { Link } from 'react-router';
+import { Link } from '@client/lib/router';
 import { z } from 'zod';
 import { PutAgentWebhookRequestSchema, type Agent, type AgentWebhook } from '@contract/agents';
 import { IdSchema } from '@contract/common';

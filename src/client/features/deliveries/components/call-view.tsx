@@ -6,7 +6,7 @@
  */
 import { ArrowRight, PhoneOff } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@client/lib/router';
 import type { DeliverySummary } from '@contract/deliveries';
 import { Badge } from '@client/components/ui/badge';
 import { CopyButton } from '@client/components/ui/copy-button';

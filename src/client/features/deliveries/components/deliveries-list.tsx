@@ -17,7 +17,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate } from '@client/lib/router';
 import type { DeliverySummary } from '@contract/deliveries';
 import { ErrorAlert } from '@client/components/ui/alert';
 import { Button } from '@client/components/ui/button';

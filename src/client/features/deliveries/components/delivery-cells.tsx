@@ -1,5 +1,5 @@
 /** The cells every table of deliveries shares: time, status, event, call, response. */
-import { Link } from 'react-router';
+import { Link } from '@client/lib/router';
 import type { DeliverySummary } from '@contract/deliveries';
 import { Badge } from '@client/components/ui/badge';
 import { Button } from '@client/components/ui/button';

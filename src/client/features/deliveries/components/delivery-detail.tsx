@@ -6,7 +6,7 @@
  */
 import { ArrowRight, Clock, RotateCcw, Send, SquareTerminal } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@client/lib/router';
 import type { DeliveryDetail } from '@contract/deliveries';
 import { MASKED_HEADER_VALUE } from '@contract/webhooks';
 import { ErrorAlert } from '@client/components/ui/alert';

@@ -4,7 +4,7 @@
  */
 import { Clock, List, X } from 'lucide-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@client/lib/router';
 import type { DeliverySummary, TestCallResponse } from '@contract/deliveries';
 import { EVENT_TYPE_INFO, sortEventTypes, type EventType } from '@contract/event-type-info';
 import { Button, buttonClasses } from '@client/components/ui/button';

@@ -1,6 +1,6 @@
 import { ArrowRight, Pencil, Trash2 } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@client/lib/router';
 import { PageBody, PageHeader } from '@client/components/layout/page';
 import { PageBackLink } from '@client/components/layout/page-back-link';
 import { Breadcrumb } from '@client/components/ui/breadcrumb';

@@ -1,6 +1,6 @@
 import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@client/lib/router';
 import type { WebhookSubscription } from '@contract/webhooks';
 import { Chip } from '@client/components/ui/badge';
 import { Button } from '@client/components/ui/button';

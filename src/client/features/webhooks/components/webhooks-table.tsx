@@ -1,6 +1,6 @@
 import { Plus, Trash2, Webhook } from 'lucide-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@client/lib/router';
 import type { WebhookSummary } from '@contract/webhooks';
 import { Badge } from '@client/components/ui/badge';
 import { Button, buttonClasses } from '@client/components/ui/button';
