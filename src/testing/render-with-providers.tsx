@@ -6,7 +6,12 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { RouterProvider, createMemoryRouter, useLocation, type RouteObject } from '@client/lib/router';
+import {
+  RouterProvider,
+  createMemoryRouter,
+  useLocation,
+  type RouteObject,
+} from '@client/lib/router';
 import type { Role } from '@contract/auth';
 import { ToastProvider } from '@client/components/ui/toast';
 import { SessionProvider } from '@client/lib/authorization';
