@@ -42,6 +42,9 @@ function isPlainClick(event: MouseEvent<HTMLAnchorElement>, target: string | und
 export function Link({ to, replace, state, onClick, target, children, ...props }: LinkProps) {
   const href = useHref(to);
   const navigate = useNavigate();
+  const { pathname, search, hash } = useLocation();
+  // A link to where the app already is replaces the entry, so that Back does not seem to do nothing.
+  const here = href === `${pathname}${search}${hash}`;
   return (
     <a
       {...props}
@@ -51,7 +54,7 @@ export function Link({ to, replace, state, onClick, target, children, ...props }
         onClick?.(event);
         if (!isPlainClick(event, target)) return;
         event.preventDefault();
-        void navigate(href, { replace, state });
+        void navigate(href, { replace: replace ?? here, state });
       }}
     >
       {children}

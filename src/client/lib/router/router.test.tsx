@@ -121,6 +121,12 @@ describe('RouterProvider', () => {
 
     await act(() => router.navigate(-1));
     expect(await screen.findByRole('link', { name: 'Elsewhere' })).toBeInTheDocument();
+
+    // A link to where the app already is adds no entry that Back would have to undo.
+    await user.click(screen.getByRole('link', { name: 'Webhook' }));
+    expect(router.state.historyAction).toBe('REPLACE');
+    await act(() => router.navigate(-1));
+    expect(await screen.findByTestId('where')).toHaveTextContent('/agents/a1/general');
   });
 
   it('sets search params as a new history entry, or in place when asked', async () => {
