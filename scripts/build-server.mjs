@@ -6,8 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
-import { ROOT, SERVER_BUNDLE } from './build-inputs.mjs';
+import { ROOT, SERVER_BUNDLE, serverBuildIsStale } from './build-inputs.mjs';
 
 /** Left as imports: they find their own files next to their code (WASM, data, assets) at run time. */
 const EXTERNAL = ['@electric-sql/pglite', 'pg', 'pg-native', 'swagger-ui-dist'];
@@ -17,6 +16,8 @@ const EXTERNAL = ['@electric-sql/pglite', 'pg', 'pg-native', 'swagger-ui-dist'];
  * a worker from one checkout) may both rebuild, and neither may import a half-written file.
  */
 export async function buildServer() {
+  // Loaded here, not at the top: a start whose bundle is current never loads esbuild.
+  const { build } = await import('esbuild');
   const { outputFiles } = await build({
     write: false,
     entryPoints: [join(ROOT, 'src', 'server', 'main.ts')],
@@ -46,6 +47,15 @@ export async function buildServer() {
     writeFileSync(temporary, file.contents);
     renameSync(temporary, file.path);
   }
+}
+
+/**
+ * Runs the server in this process from its bundle, rebuilt first if stale: `npm start` and the
+ * end-to-end server both start this way.
+ */
+export async function runServerBundle() {
+  if (serverBuildIsStale()) await buildServer();
+  await import(pathToFileURL(SERVER_BUNDLE).href);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await buildServer();

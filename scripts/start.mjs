@@ -2,8 +2,8 @@
 // then run the server bundle in this process (docs/decisions/0019-server-starts-from-a-bundle.md).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ROOT, SERVER_BUNDLE, clientBuildIsStale, serverBuildIsStale } from './build-inputs.mjs';
+import { ROOT, clientBuildIsStale } from './build-inputs.mjs';
+import { runServerBundle } from './build-server.mjs';
 
 if (clientBuildIsStale()) {
   process.stdout.write('Building the web app (first start, or sources changed)…\n');
@@ -12,9 +12,4 @@ if (clientBuildIsStale()) {
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-if (serverBuildIsStale()) {
-  const { buildServer } = await import('./build-server.mjs');
-  await buildServer();
-}
-
-await import(pathToFileURL(SERVER_BUNDLE).href);
+await runServerBundle();

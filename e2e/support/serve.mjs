@@ -6,9 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { buildServer } from '../../scripts/build-server.mjs';
-import { SERVER_BUNDLE, serverBuildIsStale } from '../../scripts/build-inputs.mjs';
+import { runServerBundle } from '../../scripts/build-server.mjs';
 import { MAIN, ORGANISATIONS, PASSWORD } from './accounts.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ringpost-e2e-'));
@@ -63,5 +61,4 @@ for (const org of Object.values(ORGANISATIONS)) {
   );
 }
 
-if (serverBuildIsStale()) await buildServer();
-await import(pathToFileURL(SERVER_BUNDLE).href);
+await runServerBundle();
