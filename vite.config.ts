@@ -51,6 +51,21 @@ export default defineConfig({
       // the bundler must otherwise keep in case it matters: a page that imports a constant, or a schema
       // only in development (api-client.ts), would then carry zod. docs/decisions/0016-first-load-budget.md
       treeshake: { moduleSideEffects: [{ test: /\/src\/contract\//, sideEffects: false }] },
+      output: {
+        codeSplitting: {
+          groups: [
+            // The primitives that lists and detail pages share, in one file with what they import (React,
+            // the router, the icon base): left to itself the bundler gives each its own chunk, shared
+            // differently by each page, and a first visit pays a request, a gzip header and the imports of
+            // ten 0.3 KiB files. Form controls and the Radix-based ones stay with the pages that use them.
+            // docs/decisions/0016-first-load-budget.md
+            {
+              name: 'ui',
+              test: /src[\\/]client[\\/]components[\\/]ui[\\/](alert|badge|breadcrumb|button|copy-button|empty-state|link-classes|live-indicator|query-error|skeleton|table|tabs)\.tsx?$/,
+            },
+          ],
+        },
+      },
     },
   },
   server: {

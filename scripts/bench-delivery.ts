@@ -29,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { EXAMPLE_PAYLOADS } from '../src/contract/call-event-examples';
+import { EVENT_TYPES } from '../src/contract/event-types';
 import { withScratchPostgresUrl } from './bench/scratch-postgres';
 import type { EngineReply, EngineRequest, EngineStats } from './bench/engine-protocol';
 
@@ -103,6 +104,45 @@ async function rawCeiling(port: number, inFlight: number): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   await agent.close();
   return CEILING_REQUESTS / seconds;
+}
+
+/**
+ * The floor (scripts/bench/floor-process.ts) on one database: deliveries per second for `events` events
+ * from PUBLISHERS publishers, with as many senders as the engine's in-flight caps allow (8 per endpoint).
+ */
+async function runFloor(receiver: ChildProcess, port: number, url: string | undefined) {
+  const dataDir = url ? undefined : mkdtempSync(join(tmpdir(), 'ringpost-floor-'));
+  const floor = fork(join(import.meta.dirname, 'bench', 'floor-process.ts'), {
+    execArgv: ['--import', 'tsx'],
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      ...(url ? { BENCH_DATABASE_URL: url } : {}),
+      ...(dataDir ? { BENCH_DATA_DIR: dataDir } : {}),
+    },
+  });
+  try {
+    await ask(floor, 'ready');
+    await ask(floor, 'started', { type: 'start', receiverPort: port, senders: 8 * ENDPOINTS });
+    await ask(receiver, 'reset', { type: 'reset' });
+    const bodies = EVENT_TYPES.map((eventType) => JSON.stringify(EXAMPLE_PAYLOADS[eventType]));
+    const started = performance.now();
+    await ask(floor, 'published', {
+      type: 'publish',
+      bodies,
+      events: EVENTS,
+      publishers: PUBLISHERS,
+    });
+    for (;;) {
+      const stats = await ask<{ count: number }>(receiver, 'stats', { type: 'stats' });
+      if (stats.count >= EVENTS) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return EVENTS / ((performance.now() - started) / 1000);
+  } finally {
+    floor.kill();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 function startEngine(
@@ -352,6 +392,12 @@ try {
 
   if (ALL || (!MEMORY && !RATE && !WORKERS)) {
     const closed = await onEach(receiver, port, { events: EVENTS });
+    // The floor on each database, after the engine's runs so that neither warms the other's disk cache.
+    const floor: Partial<Record<Database, number>> = {
+      embedded: await runFloor(receiver, port, undefined),
+    };
+    const onPostgres = await withScratchPostgresUrl((url) => runFloor(receiver, port, url));
+    if (onPostgres !== undefined) floor.postgres = onPostgres;
     console.log(`\n### Throughput, closed loop (${EVENTS} events)`);
     const goal: Record<Database, number> = { embedded: 0.1, postgres: 0.25 };
     table(
@@ -366,6 +412,8 @@ try {
         'p99',
         'duplicates',
         'peak RSS (run)',
+        'floor/s',
+        'engine ÷ floor',
       ],
       closed.map(({ database, result: r }) => [
         LABEL[database],
@@ -378,7 +426,12 @@ try {
         ms(r.p99),
         String(r.duplicates),
         `${r.run.rssMb.toFixed(0)} MB`,
+        `${floor[database]?.toFixed(0) ?? '–'} (${ratio(floor[database] ?? 0)} ×)`,
+        floor[database] ? (r.perSecond / floor[database]).toFixed(2) : '–',
       ]),
+    );
+    console.log(
+      '\nThe floor (scripts/bench/floor-process.ts): the same events and publishers through one batched insert, an in-memory hand-off, a signed POST and one batched update each — what the machine allows before validation, order, caps, leases and the attempt record.',
     );
   }
 

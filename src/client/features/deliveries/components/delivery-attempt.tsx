@@ -10,12 +10,8 @@ import { Badge } from '@client/components/ui/badge';
 import { CopyButton } from '@client/components/ui/copy-button';
 import { cn } from '@client/lib/cn';
 import { formatPreciseDateTime } from '@client/lib/format';
-import {
-  FAILURE_CATEGORY_LABELS,
-  attemptKindText,
-  attemptTimings,
-  sortedHeaderNames,
-} from '../utils/delivery-status';
+import { attemptKindText, attemptTimings, sortedHeaderNames } from '../utils/delivery-outcome';
+import { FAILURE_CATEGORY_LABELS } from '../utils/delivery-status';
 
 /** JSON bodies pretty-printed for reading; anything else exactly as it was. */
 export function prettyBody(body: string): string {
