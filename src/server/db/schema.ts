@@ -18,6 +18,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { EventType } from '@contract/event-types';
@@ -96,12 +97,22 @@ export const agents = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
+    /** The call platform's own id for an agent it registered (PUT /agents/{externalId}); null otherwise. */
+    externalId: text('external_id'),
+    /**
+     * When the platform deleted the agent. The row stays so that its events and deliveries keep their
+     * agent; lists, pages and new deliveries no longer see it (docs/decisions/0021-agents-registered-by-the-platform.md).
+     */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('agents_organisation_idx').on(t.organisationId, t.name),
     unique('agents_organisation_id_key').on(t.organisationId, t.id),
+    uniqueIndex('agents_external_id_key')
+      .on(t.organisationId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
   ],
 );
 

@@ -50,6 +50,8 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/agents',
         'GET /api/v1/agents/{id}',
         'PATCH /api/v1/agents/{id}',
+        'PUT /api/v1/agents/{externalId}',
+        'DELETE /api/v1/agents/{externalId}',
         'PUT /api/v1/agents/{id}/webhook-subscriptions',
         'DELETE /api/v1/agents/{id}/webhook-subscriptions',
         'POST /api/v1/agents/{id}/test-call',
@@ -84,7 +86,10 @@ describe('the OpenAPI document', () => {
         const id = path.startsWith('/api/v1/deliveries')
           ? 'msg_01JX00000000000000000000AA'
           : crypto.randomUUID();
-        const concrete = path.replace('{id}', id).replace('{jobId}', crypto.randomUUID());
+        const concrete = path
+          .replace('{id}', id)
+          .replace('{jobId}', crypto.randomUUID())
+          .replace('{externalId}', 'crm-agent-1');
         const hasBody = ['post', 'put', 'patch'].includes(method);
         const response = await ctx.request(
           method.toUpperCase(),

@@ -23,6 +23,8 @@ export interface UserRecord extends SessionUser {
 
 export interface AgentRecord {
   id: string;
+  /** The call platform's id, for an agent it registered; the design mode's agents have none. */
+  externalId: string | null;
   name: string;
   description: string;
   createdAt: string;
@@ -224,6 +226,7 @@ export function createMockAgent(overrides: Partial<AgentRecord> = {}): AgentReco
   const now = seededTime();
   const agent: AgentRecord = {
     id: nextMockId(),
+    externalId: null,
     name: `Agent ${sequence}`,
     description: '',
     createdAt: now,

@@ -1,6 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
-import type { Queryable } from '../database';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Database, Queryable } from '../database';
 import { agents, agentWebhooks, webhooks } from '../schema';
+import { deleteAgentWebhook } from './agent-webhooks';
 
 const agentWithWebhook = {
   agent: agents,
@@ -23,7 +24,7 @@ export async function listAgents(db: Queryable, organisationId: string) {
     .from(agents)
     .leftJoin(agentWebhooks, eq(agentWebhooks.agentId, agents.id))
     .leftJoin(webhooks, eq(webhooks.id, agentWebhooks.webhookId))
-    .where(eq(agents.organisationId, organisationId))
+    .where(and(eq(agents.organisationId, organisationId), isNull(agents.deletedAt)))
     .orderBy(asc(agents.name), asc(agents.id));
 }
 
@@ -33,7 +34,9 @@ export async function findAgent(db: Queryable, organisationId: string, id: strin
     .from(agents)
     .leftJoin(agentWebhooks, eq(agentWebhooks.agentId, agents.id))
     .leftJoin(webhooks, eq(webhooks.id, agentWebhooks.webhookId))
-    .where(and(eq(agents.organisationId, organisationId), eq(agents.id, id)));
+    .where(
+      and(eq(agents.organisationId, organisationId), eq(agents.id, id), isNull(agents.deletedAt)),
+    );
   return row;
 }
 
@@ -45,7 +48,9 @@ export async function agentExists(
   const [row] = await db
     .select({ id: agents.id })
     .from(agents)
-    .where(and(eq(agents.organisationId, organisationId), eq(agents.id, id)));
+    .where(
+      and(eq(agents.organisationId, organisationId), eq(agents.id, id), isNull(agents.deletedAt)),
+    );
   return row !== undefined;
 }
 
@@ -72,7 +77,71 @@ export async function updateAgent(
   const updated = await db
     .update(agents)
     .set({ ...patch, updatedAt: now })
-    .where(and(eq(agents.organisationId, organisationId), eq(agents.id, id)))
+    .where(
+      and(eq(agents.organisationId, organisationId), eq(agents.id, id), isNull(agents.deletedAt)),
+    )
     .returning({ id: agents.id });
   return updated.length > 0;
+}
+
+/**
+ * The platform's PUT: creates the agent under its external id, or replaces its name and description.
+ * One statement, so two PUTs racing for a new id make one agent. A deleted agent put again comes back
+ * (same id, so its history is its own again) without the webhook it had. `created` says which happened.
+ */
+export async function putExternalAgent(
+  db: Queryable,
+  organisationId: string,
+  externalId: string,
+  values: { name: string; description: string },
+  now: Date,
+): Promise<{ id: string; created: boolean }> {
+  const [row] = await db
+    .insert(agents)
+    .values({
+      id: crypto.randomUUID(),
+      organisationId,
+      externalId,
+      ...values,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [agents.organisationId, agents.externalId],
+      targetWhere: sql`${agents.externalId} is not null`,
+      set: { ...values, deletedAt: null, updatedAt: now },
+    })
+    // xmax is 0 on a row this statement inserted, and its locker's id on one it updated.
+    .returning({ id: agents.id, created: sql<boolean>`(xmax = 0)` });
+  if (!row) throw new Error('upsert returned no row');
+  return row;
+}
+
+/**
+ * The platform's DELETE: the agent leaves lists and pages and its webhook is removed, so no new
+ * deliveries are made for it; the row stays for its events and deliveries. Returns the agent's id, or
+ * undefined when the organisation has no (undeleted) agent with this external id.
+ */
+export async function deleteExternalAgent(
+  db: Database,
+  organisationId: string,
+  externalId: string,
+  now: Date,
+): Promise<string | undefined> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(agents)
+      .set({ deletedAt: now, updatedAt: now })
+      .where(
+        and(
+          eq(agents.organisationId, organisationId),
+          eq(agents.externalId, externalId),
+          isNull(agents.deletedAt),
+        ),
+      )
+      .returning({ id: agents.id });
+    if (!row) return undefined;
+    await deleteAgentWebhook(tx, organisationId, row.id);
+    return row.id;
+  });
 }

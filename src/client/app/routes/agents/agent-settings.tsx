@@ -2,6 +2,7 @@ import { NavLink, Outlet, useOutletContext, useParams } from '@client/lib/router
 import type { Agent } from '@contract/agents';
 import { PageBody, PageHeader, PageTitle } from '@client/components/layout/page';
 import { Breadcrumb } from '@client/components/ui/breadcrumb';
+import { CopyableValue } from '@client/components/ui/copy-button';
 import { QueryError } from '@client/components/ui/query-error';
 import { LoadingSkeleton } from '@client/components/ui/skeleton';
 import { useAgent } from '@client/features/agents/api/get-agent';
@@ -38,6 +39,7 @@ export function AgentSettingsRoute() {
       </PageHeader>
       <PageBody>
         <PageTitle>Agent Settings</PageTitle>
+        {agent.data ? <AgentIds agent={agent.data} /> : null}
         <nav aria-label="Agent settings" className="mt-5 mb-8 border-b border-gray-200">
           <ul className="-mb-px flex gap-6">
             <SettingsTab to={paths.agentGeneral(agentId)}>General</SettingsTab>
@@ -47,6 +49,31 @@ export function AgentSettingsRoute() {
         {body}
       </PageBody>
     </>
+  );
+}
+
+/**
+ * The ids the call platform needs: Ringpost's, which POST /events takes as `agentId`, and the platform's
+ * own when it registered the agent through the API.
+ */
+function AgentIds({ agent }: { agent: Agent }) {
+  return (
+    <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-gray-600">
+      <div className="flex min-w-0 items-center gap-2">
+        <dt>Agent ID</dt>
+        <dd className="min-w-0">
+          <CopyableValue value={agent.id} what="agent id" />
+        </dd>
+      </div>
+      {agent.externalId !== null ? (
+        <div className="flex min-w-0 items-center gap-2">
+          <dt>Platform ID</dt>
+          <dd className="min-w-0">
+            <CopyableValue value={agent.externalId} what="platform id" />
+          </dd>
+        </div>
+      ) : null}
+    </dl>
   );
 }
 

@@ -6,6 +6,7 @@ export function toAgent({ agent, subscription: joined }: AgentWithWebhookRow): A
   const subscription = joined as AgentWithWebhookRow['subscription'] | null;
   return {
     id: agent.id,
+    externalId: agent.externalId,
     name: agent.name,
     description: agent.description,
     createdAt: agent.createdAt.toISOString(),

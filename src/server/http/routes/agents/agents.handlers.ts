@@ -1,25 +1,35 @@
 import type { Context } from 'hono';
 import { UNKNOWN_ENDPOINT_ID } from '@contract/api-messages';
 import { sortEventTypes } from '@contract/event-types';
-import type { AppEnv, AppRouteHandler, Caller } from '../../app-env';
+import type { AppEnv, AppRouteHandler } from '../../app-env';
 import { ApiError, notFound } from '../../api-error';
+import { keyCallerOf } from '../../middleware/require-api-key';
 import { callerOf } from '../../middleware/require-role';
-import { agentExists, findAgent, listAgents, updateAgent } from '../../../db/queries/agents';
+import {
+  agentExists,
+  deleteExternalAgent,
+  findAgent,
+  listAgents,
+  putExternalAgent,
+  updateAgent,
+} from '../../../db/queries/agents';
 import { deleteAgentWebhook, upsertAgentWebhook } from '../../../db/queries/agent-webhooks';
 import { findWebhook } from '../../../db/queries/webhooks';
 import { syntheticCall } from '../../services/synthetic-call';
 import { toAgent } from './agent-views';
 import type {
   TestCallRoute,
+  DeleteExternalRoute,
   GetRoute,
+  PutExternalRoute,
   ListRoute,
   PutWebhookRoute,
   RemoveWebhookRoute,
   UpdateRoute,
 } from './agents.routes';
 
-async function agentView(c: Context<AppEnv>, caller: Caller, id: string) {
-  const row = await findAgent(c.var.deps.db, caller.organisation.id, id);
+async function agentView(c: Context<AppEnv>, organisationId: string, id: string) {
+  const row = await findAgent(c.var.deps.db, organisationId, id);
   if (!row) throw notFound('Agent');
   return toAgent(row);
 }
@@ -32,7 +42,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
 
 export const get: AppRouteHandler<GetRoute> = async (c) => {
   const caller = callerOf(c);
-  return c.json(await agentView(c, caller, c.req.valid('param').id), 200);
+  return c.json(await agentView(c, caller.organisation.id, c.req.valid('param').id), 200);
 };
 
 export const update: AppRouteHandler<UpdateRoute> = async (c) => {
@@ -41,7 +51,7 @@ export const update: AppRouteHandler<UpdateRoute> = async (c) => {
   const { id } = c.req.valid('param');
   if (!(await updateAgent(db, caller.organisation.id, id, c.req.valid('json'), now())))
     throw notFound('Agent');
-  return c.json(await agentView(c, caller, id), 200);
+  return c.json(await agentView(c, caller.organisation.id, id), 200);
 };
 
 export const putWebhook: AppRouteHandler<PutWebhookRoute> = async (c) => {
@@ -66,7 +76,7 @@ export const putWebhook: AppRouteHandler<PutWebhookRoute> = async (c) => {
     },
     now(),
   );
-  return c.json(await agentView(c, caller, id), 200);
+  return c.json(await agentView(c, caller.organisation.id, id), 200);
 };
 
 export const removeWebhook: AppRouteHandler<RemoveWebhookRoute> = async (c) => {
@@ -106,4 +116,29 @@ export const testCall: AppRouteHandler<TestCallRoute> = async (c) => {
     },
     202,
   );
+};
+
+export const putExternal: AppRouteHandler<PutExternalRoute> = async (c) => {
+  const { organisationId } = keyCallerOf(c);
+  const { db, now = () => new Date() } = c.var.deps;
+  const { externalId } = c.req.valid('param');
+  const { id, created } = await putExternalAgent(
+    db,
+    organisationId,
+    externalId,
+    c.req.valid('json'),
+    now(),
+  );
+  const agent = await agentView(c, organisationId, id);
+  return created ? c.json(agent, 201) : c.json(agent, 200);
+};
+
+export const deleteExternal: AppRouteHandler<DeleteExternalRoute> = async (c) => {
+  const { organisationId } = keyCallerOf(c);
+  const { db, now = () => new Date(), logger } = c.var.deps;
+  const { externalId } = c.req.valid('param');
+  const id = await deleteExternalAgent(db, organisationId, externalId, now());
+  if (!id) throw notFound('Agent');
+  logger.info('agent deleted by the platform', { agentId: id });
+  return c.body(null, 204);
 };

@@ -8,4 +8,6 @@ export const agentsRouter = createRouter()
   .openapi(routes.update, handlers.update)
   .openapi(routes.putWebhook, handlers.putWebhook)
   .openapi(routes.removeWebhook, handlers.removeWebhook)
-  .openapi(routes.testCall, handlers.testCall);
+  .openapi(routes.testCall, handlers.testCall)
+  .openapi(routes.putExternal, handlers.putExternal)
+  .openapi(routes.deleteExternal, handlers.deleteExternal);
