@@ -1,5 +1,6 @@
 import {
   Activity,
+  BookOpen,
   Bot,
   KeyRound,
   LogOut,
@@ -149,6 +150,23 @@ export function Sidebar({
             <p className="truncate text-xs text-gray-600">{ROLE_LABELS[user.role]}</p>
           </div>
         </div>
+        {/* A page of its own (Swagger UI), outside the app: it opens beside it. */}
+        <a
+          href="/api/docs"
+          target="_blank"
+          rel="noopener"
+          title={collapsed ? 'API reference (opens in a new tab)' : undefined}
+          className={cn(
+            'flex items-center gap-2 rounded-lg px-2 py-2 text-sm text-gray-700 hover:bg-gray-200/60 hover:text-gray-900',
+            'focus-visible:outline-2 focus-visible:outline-brand-600',
+            collapsed && 'mx-auto',
+          )}
+        >
+          <BookOpen aria-hidden="true" className="size-4" />
+          <span className={cn(collapsed && 'sr-only')}>
+            API reference<span className="sr-only"> (opens in a new tab)</span>
+          </span>
+        </a>
         {signOutEverywhere ? (
           <>
             <button

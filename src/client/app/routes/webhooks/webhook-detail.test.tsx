@@ -63,6 +63,41 @@ describe('WebhookDetailRoute', () => {
     expect(within(table).getByText('410')).toBeInTheDocument();
   });
 
+  it('asks before disabling the endpoint: cancelling changes nothing, confirming disables it', async () => {
+    const webhook = createMockWebhook({ url: 'https://crm.example.com/hooks' });
+    const { user } = renderWithProviders(<WebhookDetailRoute />, {
+      path: '/webhooks/:webhookId',
+      url: `/webhooks/${webhook.id}`,
+    });
+    await user.click(await screen.findByRole('button', { name: 'Disable' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Disable this endpoint?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(db.webhooks.find((w) => w.id === webhook.id)?.status).toBe('enabled');
+
+    await user.click(screen.getByRole('button', { name: 'Disable' }));
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Disable' }),
+    );
+    expect(await screen.findByRole('button', { name: 'Enable' })).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(db.webhooks.find((w) => w.id === webhook.id)?.status).toBe('disabled');
+  });
+
+  it('names the endpoint in the breadcrumb by its description, not its URL', async () => {
+    const webhook = createMockWebhook({
+      url: 'https://a-very-long-host-name.example.com/hooks/ringpost/production/v2',
+      description: 'CRM sync',
+    });
+    renderWithProviders(<WebhookDetailRoute />, {
+      path: '/webhooks/:webhookId',
+      url: `/webhooks/${webhook.id}`,
+    });
+    const trail = await screen.findByRole('navigation', { name: 'Breadcrumb' });
+    expect(await within(trail).findByText('CRM sync')).toBeInTheDocument();
+    expect(trail).not.toHaveTextContent(webhook.url);
+  });
+
   it('keeps the test tools from a viewer, with the reason', async () => {
     const webhook = createMockWebhook();
     renderWithProviders(<WebhookDetailRoute />, {

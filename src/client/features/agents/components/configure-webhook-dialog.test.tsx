@@ -65,6 +65,44 @@ async function chooseEndpoint(user: ReturnType<typeof setUp>['user'], url: strin
 }
 
 describe('ConfigureWebhookDialog', () => {
+  it('says "Choose at least one event" once the last ticked event is unticked', async () => {
+    const { user } = setUp({ saved: ['pre-conversation'] });
+    const dialog = await screen.findByRole('dialog', { name: 'Configure Webhook' });
+    const group = within(dialog).getByRole('group', { name: 'Events to subscribe' });
+    expect(within(dialog).queryByText('Choose at least one event')).not.toBeInTheDocument();
+
+    await user.click(eventBox('Start'));
+    expect(group).toHaveAccessibleDescription('Choose at least one event');
+    expect(saveButton()).toBeDisabled();
+
+    await user.click(eventBox('End'));
+    expect(within(dialog).queryByText('Choose at least one event')).not.toBeInTheDocument();
+    expect(saveButton()).toBeEnabled();
+  });
+
+  it('does not say it to someone who has only chosen an endpoint', async () => {
+    const { user } = setUp();
+    await screen.findByRole('dialog', { name: 'Configure Webhook' });
+    await chooseEndpoint(user, 'https://warehouse.example.com/in');
+    expect(screen.queryByText('Choose at least one event')).not.toBeInTheDocument();
+  });
+
+  it('says so when the chosen endpoint is disabled', async () => {
+    const disabled = createMockWebhook({
+      url: 'https://paused.example.com/in',
+      status: 'disabled',
+    });
+    const { user } = setUp();
+    await screen.findByRole('dialog', { name: 'Configure Webhook' });
+    await chooseEndpoint(user, 'https://warehouse.example.com/in');
+    expect(screen.queryByText(/This endpoint is disabled/)).not.toBeInTheDocument();
+
+    await chooseEndpoint(user, disabled.url);
+    expect(screen.getByRole('combobox', { name: 'Webhook Endpoint' })).toHaveAccessibleDescription(
+      /^This endpoint is disabled: the events will be recorded as skipped/,
+    );
+  });
+
   it('keeps the events disabled, with the hint, until an endpoint is chosen', async () => {
     const { user } = setUp();
     const dialog = await screen.findByRole('dialog', { name: 'Configure Webhook' });

@@ -215,7 +215,11 @@ function ConfigureWebhookForm({
     endpointError: `${id}-endpoint-error`,
     eventsError: `${id}-events-error`,
     hint: `${id}-hint`,
+    disabledEndpoint: `${id}-disabled-endpoint`,
   };
+  // Set once a box is unticked or ticked here, so that "Choose at least one event" answers the
+  // person who just cleared the last box, not someone who has only picked an endpoint.
+  const [eventsTouched, setEventsTouched] = useState(false);
 
   const preselected = endpoints.find((endpoint) => endpoint.id === preselectedWebhookId);
   const { control, handleSubmit, setError } = useForm<
@@ -232,6 +236,7 @@ function ConfigureWebhookForm({
   const [webhookId, eventTypes] = useWatch({ control, name: ['webhookId', 'eventTypes'] });
 
   const hasEndpoint = webhookId !== '';
+  const chosenDisabled = endpoints.find((e) => e.id === webhookId)?.status === 'disabled';
   const changed =
     !saved || saved.webhookId !== webhookId || !sameEvents(saved.eventTypes, eventTypes);
   const canSave = hasEndpoint && eventTypes.length > 0 && changed && !pending;
@@ -274,7 +279,10 @@ function ConfigureWebhookForm({
                     onBlur={field.onBlur}
                     aria-labelledby={ids.label}
                     aria-invalid={message ? true : undefined}
-                    aria-describedby={describedBy(message && ids.endpointError)}
+                    aria-describedby={describedBy(
+                      message && ids.endpointError,
+                      chosenDisabled && ids.disabledEndpoint,
+                    )}
                     className="mt-2.5"
                   >
                     <SelectValue placeholder="Select a webhook" />
@@ -302,6 +310,12 @@ function ConfigureWebhookForm({
                   </SelectContent>
                 </Select>
                 <FieldError id={ids.endpointError}>{message}</FieldError>
+                {chosenDisabled ? (
+                  <p id={ids.disabledEndpoint} className="mt-2 text-sm text-amber-800">
+                    This endpoint is disabled: the events will be recorded as skipped, not sent,
+                    until it is enabled on its page.
+                  </p>
+                ) : null}
               </div>
             );
           }}
@@ -311,7 +325,12 @@ function ConfigureWebhookForm({
           control={control}
           name="eventTypes"
           render={({ field, fieldState }) => {
-            const message = fieldState.error?.message ?? serverFields.eventTypes;
+            const message =
+              fieldState.error?.message ??
+              serverFields.eventTypes ??
+              (hasEndpoint && eventsTouched && field.value.length === 0
+                ? 'Choose at least one event'
+                : undefined);
             const disabled = !hasEndpoint || pending;
             return (
               <fieldset
@@ -344,15 +363,16 @@ function ConfigureWebhookForm({
                           checked={checked}
                           disabled={disabled}
                           onBlur={field.onBlur}
-                          onCheckedChange={(next) =>
+                          onCheckedChange={(next) => {
+                            setEventsTouched(true);
                             field.onChange(
                               sortEventTypes(
                                 next === true
                                   ? [...field.value, type]
                                   : field.value.filter((t) => t !== type),
                               ),
-                            )
-                          }
+                            );
+                          }}
                           aria-labelledby={`${checkboxId}-label`}
                           aria-describedby={describedBy(
                             `${checkboxId}-description`,

@@ -16,6 +16,7 @@ import { ADMIN_ONLY, usePermissions } from '@client/lib/authorization';
 import { formatDate, formatDateTime } from '@client/lib/format';
 import { cn } from '@client/lib/cn';
 import { useLiveUpdates } from '@client/lib/live-updates';
+import { endpointLabel } from '../utils/endpoint-label';
 import { paths } from '@client/lib/paths';
 import { useWebhook } from '../api/get-webhook';
 import { BulkRetry } from './bulk-retry';
@@ -100,7 +101,7 @@ export function WebhookDetails({
       <Breadcrumb
         items={[
           { label: 'Webhooks', to: paths.webhooks() },
-          { label: webhook.data?.url ?? 'Endpoint' },
+          { label: webhook.data ? endpointLabel(webhook.data) : 'Endpoint' },
         ]}
       />
     </PageHeader>

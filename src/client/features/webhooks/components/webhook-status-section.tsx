@@ -1,7 +1,9 @@
 import { Power, PowerOff } from 'lucide-react';
+import { useState } from 'react';
 import type { WebhookDetail } from '@contract/webhooks';
 import { ErrorAlert } from '@client/components/ui/alert';
 import { Button } from '@client/components/ui/button';
+import { ConfirmDialog } from '@client/components/ui/confirm-dialog';
 import { useToast } from '@client/components/ui/toast';
 import { errorMessage } from '@client/lib/api-client';
 import { useDisableWebhook } from '../api/disable-webhook';
@@ -18,19 +20,25 @@ export function WebhookStatusSection({
   const enable = useEnableWebhook();
   const disable = useDisableWebhook();
   const { toast } = useToast();
+  const [confirmingDisable, setConfirmingDisable] = useState(false);
   const enabled = webhook.status === 'enabled';
   const pending = enable.isPending || disable.isPending;
-  const error = enable.error ?? disable.error;
 
+  // Disabling stops deliveries to a receiver someone may depend on, so it is asked about first;
+  // enabling only resumes them.
   const toggle = () => {
     enable.reset();
     disable.reset();
-    if (enabled) {
-      disable.mutate(webhook.id, { onSuccess: () => toast('Webhook disabled') });
-    } else {
-      enable.mutate(webhook.id, { onSuccess: () => toast('Webhook enabled') });
-    }
+    if (enabled) setConfirmingDisable(true);
+    else enable.mutate(webhook.id, { onSuccess: () => toast('Webhook enabled') });
   };
+  const confirmDisable = () =>
+    disable.mutate(webhook.id, {
+      onSuccess: () => {
+        setConfirmingDisable(false);
+        toast('Webhook disabled');
+      },
+    });
 
   return (
     <div className="space-y-3">
@@ -56,7 +64,17 @@ export function WebhookStatusSection({
           once it is enabled.
         </p>
       ) : null}
-      {error ? <ErrorAlert>{errorMessage(error)}</ErrorAlert> : null}
+      {enable.error ? <ErrorAlert>{errorMessage(enable.error)}</ErrorAlert> : null}
+      <ConfirmDialog
+        open={confirmingDisable}
+        onOpenChange={setConfirmingDisable}
+        title="Disable this endpoint?"
+        description="Its events will be recorded as skipped instead of sent until you enable it again. Skipped deliveries can then be sent from this page."
+        confirmLabel="Disable"
+        onConfirm={confirmDisable}
+        pending={disable.isPending}
+        error={disable.error}
+      />
     </div>
   );
 }
