@@ -63,6 +63,12 @@ export default defineConfig({
               name: 'ui',
               test: /src[\\/]client[\\/]components[\\/]ui[\\/](alert|badge|breadcrumb|button|copy-button|empty-state|link-classes|live-indicator|query-error|skeleton|table|tabs)\.tsx?$/,
             },
+            // Icons that three or more pages use, likewise in one file; the rest stay with their page.
+            {
+              name: 'icons',
+              test: /lucide-react[\\/]dist[\\/]esm[\\/]icons[\\/]/,
+              minShareCount: 3,
+            },
           ],
         },
       },
