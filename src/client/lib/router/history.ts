@@ -15,6 +15,11 @@ export interface Location {
 
 export type HistoryAction = 'POP' | 'PUSH' | 'REPLACE';
 
+/** A navigation held back by a blocker; `retry` makes it once the blocker has been removed. */
+export interface Transition {
+  retry(): void;
+}
+
 export interface History {
   readonly location: Location;
   readonly action: HistoryAction;
@@ -23,6 +28,18 @@ export interface History {
   go(delta: number): void;
   /** Called after every change of location, including the browser's back and forward. */
   listen(listener: () => void): () => void;
+  /**
+   * While any blocker is registered, no navigation happens: each blocker is handed it instead. The
+   * browser's back and forward have already moved when they are reported, so they are moved back first.
+   */
+  block(blocker: (transition: Transition) => void): () => void;
+}
+
+/** Asks the blockers, if there are any; true when the navigation must not happen now. */
+function held(blockers: Set<(transition: Transition) => void>, retry: () => void): boolean {
+  if (blockers.size === 0) return false;
+  for (const blocker of [...blockers]) blocker({ retry });
+  return true;
 }
 
 let keys = 0;
@@ -40,11 +57,21 @@ export const createPath = (location: Pick<Location, 'pathname' | 'search' | 'has
 interface StoredState {
   usr: unknown;
   key: string;
+  /** The entry's position in this tab's history, so that a back or forward can be measured and undone. */
+  idx: number;
 }
 
 export function createBrowserHistory(): History {
   let action: HistoryAction = 'POP';
   const listeners = new Set<() => void>();
+  const blockers = new Set<(transition: Transition) => void>();
+  const indexOf = () => (window.history.state as Partial<StoredState> | null)?.idx;
+  // The first entry this app sees gets a position, so that going back to it can be measured too.
+  if (indexOf() === undefined)
+    window.history.replaceState({ ...(window.history.state as object), idx: 0 }, '');
+  let index = indexOf() ?? 0;
+  /** Set while undoing a blocked back or forward, whose own popstate must be ignored. */
+  let undoing = false;
   const read = (): Location => {
     const stored = window.history.state as Partial<StoredState> | null;
     return {
@@ -58,12 +85,27 @@ export function createBrowserHistory(): History {
     for (const listener of [...listeners]) listener();
   };
   window.addEventListener('popstate', () => {
+    if (undoing) {
+      undoing = false;
+      return;
+    }
+    const next = indexOf();
+    if (blockers.size > 0 && next !== undefined && next !== index) {
+      const delta = next - index;
+      undoing = true;
+      window.history.go(-delta);
+      held(blockers, () => window.history.go(delta));
+      return;
+    }
+    index = next ?? index;
     action = 'POP';
     location = read();
     notify();
   });
   const change = (kind: 'PUSH' | 'REPLACE', to: string, state: unknown) => {
-    const stored: StoredState = { usr: state ?? null, key: newKey() };
+    if (held(blockers, () => change(kind, to, state))) return;
+    if (kind === 'PUSH') index++;
+    const stored: StoredState = { usr: state ?? null, key: newKey(), idx: index };
     if (kind === 'PUSH') window.history.pushState(stored, '', to);
     else window.history.replaceState(stored, '', to);
     action = kind;
@@ -84,6 +126,10 @@ export function createBrowserHistory(): History {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    block(blocker) {
+      blockers.add(blocker);
+      return () => blockers.delete(blocker);
+    },
   };
 }
 
@@ -96,6 +142,7 @@ export function createMemoryHistory(initialEntries: readonly string[] = ['/']): 
   let index = entries.length - 1;
   let action: HistoryAction = 'POP';
   const listeners = new Set<() => void>();
+  const blockers = new Set<(transition: Transition) => void>();
   const notify = () => {
     for (const listener of [...listeners]) listener();
   };
@@ -112,12 +159,14 @@ export function createMemoryHistory(initialEntries: readonly string[] = ['/']): 
       return action;
     },
     push(to, state) {
+      if (held(blockers, () => this.push(to, state))) return;
       entries.splice(index + 1, entries.length, entry(to, state));
       index = entries.length - 1;
       action = 'PUSH';
       notify();
     },
     replace(to, state) {
+      if (held(blockers, () => this.replace(to, state))) return;
       entries[index] = entry(to, state);
       action = 'REPLACE';
       notify();
@@ -125,6 +174,7 @@ export function createMemoryHistory(initialEntries: readonly string[] = ['/']): 
     go(delta) {
       const next = Math.min(Math.max(index + delta, 0), entries.length - 1);
       if (next === index) return;
+      if (held(blockers, () => this.go(delta))) return;
       index = next;
       action = 'POP';
       notify();
@@ -132,6 +182,10 @@ export function createMemoryHistory(initialEntries: readonly string[] = ['/']): 
     listen(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    block(blocker) {
+      blockers.add(blocker);
+      return () => blockers.delete(blocker);
     },
   };
 }

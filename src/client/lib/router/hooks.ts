@@ -1,6 +1,6 @@
 /** What a component reads of the router: where the app is, its params, and how to move. */
-import { use, useCallback } from 'react';
-import { createPath, type Location } from './history';
+import { use, useCallback, useEffect, useRef, useState } from 'react';
+import { createPath, type Location, type Transition } from './history';
 import { matchPath, resolveTo, type Params, type PathMatch } from './match';
 import { LocationContext, RouteContext, RouterContext, type NavigateOptions } from './router';
 
@@ -90,4 +90,40 @@ export function useSearchParams(): [URLSearchParams, SetSearchParams] {
     [router],
   );
   return [searchParams, setSearchParams];
+}
+
+export type Blocker =
+  { state: 'unblocked' } | { state: 'blocked'; proceed: () => void; reset: () => void };
+
+/**
+ * While `when` is true, navigations inside the app are held and the blocker turns `blocked`: the page
+ * asks, then `proceed` makes the navigation or `reset` stays. Closing the tab or reloading cannot be held
+ * by the app; the browser asks about those itself (beforeunload).
+ */
+export function useBlocker(when: boolean): Blocker {
+  const router = useRouter();
+  const [held, setHeld] = useState<Transition | null>(null);
+  const unblock = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    if (!when) return;
+    unblock.current = router.block(setHeld);
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      unblock.current?.();
+      unblock.current = null;
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [router, when]);
+  if (!held) return { state: 'unblocked' };
+  return {
+    state: 'blocked',
+    proceed: () => {
+      unblock.current?.();
+      unblock.current = null;
+      setHeld(null);
+      held.retry();
+    },
+    reset: () => setHeld(null),
+  };
 }

@@ -7,6 +7,7 @@ export type { NavigateOptions, Router, RouterState } from './router';
 export { Link, MemoryRouter, Navigate, NavLink, Outlet } from './components';
 export type { LinkProps, NavLinkProps } from './components';
 export {
+  useBlocker,
   useHref,
   useLocation,
   useMatch,
@@ -16,7 +17,7 @@ export {
   useRouteError,
   useSearchParams,
 } from './hooks';
-export type { NavigateFunction, SetSearchParams } from './hooks';
+export type { Blocker, NavigateFunction, SetSearchParams } from './hooks';
 export type { Location } from './history';
 export { matchPath } from './match';
 export type { Params, RouteObject } from './match';

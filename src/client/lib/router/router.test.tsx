@@ -211,3 +211,25 @@ describe('RouterProvider', () => {
     }
   });
 });
+
+describe('blocking navigation', () => {
+  it('holds links, navigate and Back while a blocker is on; retry makes the held one once it is off', async () => {
+    const router = createMemoryRouter([{ path: '*', element: <Where /> }], {
+      initialEntries: ['/first', '/second'],
+    });
+    render(<RouterProvider router={router} />);
+    const held: (() => void)[] = [];
+    const unblock = router.block(({ retry }) => held.push(retry));
+
+    await act(() => router.navigate('/third'));
+    await act(() => router.navigate(-1));
+    expect(screen.getByTestId('where')).toHaveTextContent('/second');
+    expect(held).toHaveLength(2);
+
+    unblock();
+    await act(async () => held[1]?.());
+    expect(screen.getByTestId('where')).toHaveTextContent('/first');
+    await act(() => router.navigate('/third'));
+    expect(screen.getByTestId('where')).toHaveTextContent('/third');
+  });
+});

@@ -23,6 +23,7 @@ import {
   type History,
   type HistoryAction,
   type Location,
+  type Transition,
 } from './history';
 import { matchRoutes, resolveTo, type RouteMatch, type RouteObject } from './match';
 
@@ -47,6 +48,8 @@ export interface Router {
   readonly state: RouterState;
   navigate(to: string | number, options?: NavigateOptions): Promise<void>;
   subscribe(listener: (state: RouterState) => void): () => void;
+  /** Holds every navigation back while registered (useBlocker): see History.block. */
+  block(blocker: (transition: Transition) => void): () => void;
 }
 
 /** Each route's page as an element, made once: from its `Component`, or from its code once loaded. */
@@ -131,6 +134,7 @@ function createRouter(routes: readonly RouteObject[], history: History): Router 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    block: (blocker) => history.block(blocker),
   };
 }
 

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { Suspense, lazy, useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { UpdateAgentRequestSchema, type Agent } from '@contract/agents';
 import { ErrorAlert } from '@client/components/ui/alert';
@@ -9,9 +10,14 @@ import { Textarea } from '@client/components/ui/textarea';
 import { useToast } from '@client/components/ui/toast';
 import { errorMessage, isApiError } from '@client/lib/api-client';
 import { ADMIN_ONLY, usePermissions } from '@client/lib/authorization';
+import { useBlocker } from '@client/lib/router';
 import { useUpdateAgent } from '../api/update-agent';
 
 const FIELDS = ['name', 'description'] as const;
+
+// The question is rare, and Radix Dialog is most of its weight: loaded once there are edits to lose.
+const loadConfirmDialog = () => import('@client/components/ui/confirm-dialog');
+const ConfirmDialog = lazy(async () => ({ default: (await loadConfirmDialog()).ConfirmDialog }));
 
 export function AgentGeneralForm({ agent }: { agent: Agent }) {
   const { canChangeAgents } = usePermissions();
@@ -45,6 +51,12 @@ export function AgentGeneralForm({ agent }: { agent: Agent }) {
   });
 
   const hasFieldErrors = isApiError(update.error) && Object.keys(update.error.fields).length > 0;
+
+  // Leaving with unsaved edits (another tab, the sidebar, Back) asks first.
+  const blocker = useBlocker(isDirty && !update.isPending);
+  useEffect(() => {
+    if (isDirty) void loadConfirmDialog();
+  }, [isDirty]);
 
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)} className="max-w-2xl space-y-6">
@@ -88,6 +100,20 @@ export function AgentGeneralForm({ agent }: { agent: Agent }) {
         </Button>
         {!canChangeAgents ? <FieldHint id="agent-admin-only">{ADMIN_ONLY.agents}</FieldHint> : null}
       </div>
+      {blocker.state === 'blocked' ? (
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            open
+            onOpenChange={(open) => {
+              if (!open) blocker.reset();
+            }}
+            title="Leave without saving?"
+            description="Your changes to this agent’s name and description have not been saved. They are lost if you leave."
+            confirmLabel="Leave"
+            onConfirm={blocker.proceed}
+          />
+        </Suspense>
+      ) : null}
     </form>
   );
 }
