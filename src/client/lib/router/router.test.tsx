@@ -219,7 +219,7 @@ describe('blocking navigation', () => {
     });
     render(<RouterProvider router={router} />);
     const held: (() => void)[] = [];
-    const unblock = router.block(({ retry }) => held.push(retry));
+    const unblock = router.block((transition) => held.push(() => transition.retry()));
 
     await act(() => router.navigate('/third'));
     await act(() => router.navigate(-1));
@@ -227,7 +227,7 @@ describe('blocking navigation', () => {
     expect(held).toHaveLength(2);
 
     unblock();
-    await act(async () => held[1]?.());
+    act(() => held[1]?.());
     expect(screen.getByTestId('where')).toHaveTextContent('/first');
     await act(() => router.navigate('/third'));
     expect(screen.getByTestId('where')).toHaveTextContent('/third');
