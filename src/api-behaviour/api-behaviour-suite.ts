@@ -535,6 +535,7 @@ export function describeApiBehaviour(name: string, target: ApiTarget) {
           url: first.url,
           status: 'enabled',
           disabledReason: null,
+          disabledAt: null,
           // Stored and answered in the Start → End → Analytics order.
           eventTypes: sortEventTypes(['analytics-completed', 'pre-conversation']),
           updatedAt: expect.any(String) as unknown,

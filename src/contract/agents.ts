@@ -14,6 +14,8 @@ export const AgentWebhookSchema = z.object({
   status: WebhookStatusSchema,
   /** Why the endpoint is disabled; null while it is enabled. */
   disabledReason: answerString().nullable(),
+  /** When it was disabled; null while enabled. */
+  disabledAt: TimestampSchema.nullable(),
   eventTypes: z.array(EventTypeSchema),
   updatedAt: TimestampSchema,
 });

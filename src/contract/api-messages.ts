@@ -85,16 +85,11 @@ export const REDELIVERY_IN_PROGRESS =
   'This delivery is being attempted right now; wait for the attempt to finish';
 
 /**
- * An endpoint's `disabledReason`. Automatic ones carry the UTC day as YYYY-MM-DD: the reason is stored
- * as text, so it must read the same whatever the reader's locale or time zone.
+ * An endpoint's `disabledReason`. No date in it: when is `disabledAt`, a timestamp that each reader's
+ * page formats like every other date.
  */
 export const disabledReason = {
   byPerson: (name: string) => `Disabled by ${name}`,
-  gone: (at: Date) => `Disabled automatically on ${utcDay(at)}: the endpoint answered 410 Gone`,
-  failing: (at: Date) =>
-    `Disabled automatically on ${utcDay(at)}: every delivery failed for 5 days`,
+  gone: 'Disabled automatically: the endpoint answered 410 Gone',
+  failing: 'Disabled automatically: every delivery failed for 5 days',
 };
-
-function utcDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}

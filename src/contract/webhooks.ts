@@ -131,6 +131,8 @@ export const WebhookSummarySchema = z.object({
   status: WebhookStatusSchema,
   /** Why the endpoint was disabled (by a person or by the delivery engine); null while enabled. */
   disabledReason: answerString().nullable(),
+  /** When it was disabled; null while enabled. */
+  disabledAt: TimestampSchema.nullable(),
   /** Since when every attempt has failed (null after a success); five days of it disables the endpoint. */
   failingSince: TimestampSchema.nullable(),
   createdAt: TimestampSchema,

@@ -13,6 +13,21 @@ export function formatDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso));
 }
 
+/**
+ * Why and when an endpoint was disabled, "Disabled by Ada Admin · 7 May 2026, 14:32": the server sends
+ * the reason without a date and the time as a timestamp, so the date reads as every other date does.
+ */
+export function formatDisabled({
+  disabledReason,
+  disabledAt,
+}: {
+  disabledReason: string | null;
+  disabledAt: string | null;
+}): string | null {
+  if (!disabledReason) return null;
+  return disabledAt ? `${disabledReason} · ${formatDateTime(disabledAt)}` : disabledReason;
+}
+
 /** "A, B and C" */
 export function formatList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

@@ -135,6 +135,7 @@ export const webhooks = pgTable(
     }),
     status: text('status').$type<WebhookStatus>().notNull().default('enabled'),
     disabledReason: text('disabled_reason'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
     /** Start of the current run of failed attempts; null after a success. Five days of it disables the endpoint. */
     failingSince: timestamp('failing_since', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),

@@ -53,10 +53,11 @@ describe('endpoint health', () => {
       gone: false,
       now: fiveDays,
     });
-    expect(reason).toBe('Disabled automatically on 2026-11-06: every delivery failed for 5 days');
+    expect(reason).toBe('Disabled automatically: every delivery failed for 5 days');
     expect(await findWebhook(ctx.db, org.id, webhook.id)).toMatchObject({
       status: 'disabled',
       disabledReason: reason,
+      disabledAt: fiveDays,
     });
   });
 

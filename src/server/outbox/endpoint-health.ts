@@ -34,17 +34,22 @@ export async function recordEndpointHealth(
     .returning({ failingSince: webhooks.failingSince, status: webhooks.status });
   if (!row || row.status === 'disabled') return null;
   let reason: string | null = null;
-  if (result.gone) reason = disabledReason.gone(result.now);
+  if (result.gone) reason = disabledReason.gone;
   else if (
     row.failingSince &&
     result.now.getTime() - row.failingSince.getTime() >= FAILING_DISABLE_AFTER_MS
   ) {
-    reason = disabledReason.failing(result.now);
+    reason = disabledReason.failing;
   }
   if (reason) {
     await db
       .update(webhooks)
-      .set({ status: 'disabled', disabledReason: reason, updatedAt: result.now })
+      .set({
+        status: 'disabled',
+        disabledReason: reason,
+        disabledAt: result.now,
+        updatedAt: result.now,
+      })
       .where(and(eq(webhooks.id, webhookId), eq(webhooks.status, 'enabled')));
   }
   return reason;

@@ -50,6 +50,7 @@ export interface WebhookRecord {
   description: string | null;
   status: WebhookStatus;
   disabledReason: string | null;
+  disabledAt: string | null;
   headers: Record<string, string>;
   secret: string;
   previousSecret: string | null;
@@ -245,6 +246,7 @@ export function createMockWebhook(overrides: Partial<WebhookRecord> = {}): Webho
     description: null,
     status: 'enabled',
     disabledReason: null,
+    disabledAt: null,
     headers: {},
     secret: generateMockSecret(),
     previousSecret: null,
@@ -321,6 +323,7 @@ export function toAgent(agent: AgentRecord): Agent {
             url: webhook.url,
             status: webhook.status,
             disabledReason: webhook.disabledReason,
+            disabledAt: webhook.disabledAt,
             eventTypes: subscription.eventTypes,
             updatedAt: subscription.updatedAt,
           }
@@ -335,6 +338,7 @@ export function toWebhookSummary(webhook: WebhookRecord): WebhookSummary {
     description: webhook.description,
     status: webhook.status,
     disabledReason: webhook.disabledReason,
+    disabledAt: webhook.disabledAt,
     failingSince: webhook.failingSince,
     createdAt: webhook.createdAt,
     updatedAt: webhook.updatedAt,

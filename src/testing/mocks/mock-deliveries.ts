@@ -400,7 +400,8 @@ export function recordAttempt(
   } else if (attempt.response?.status === 410) {
     // 410 Gone: the receiver says the endpoint is no more; the engine disables it and stops here.
     webhook.status = 'disabled';
-    webhook.disabledReason = disabledReason.gone(new Date(endedAtMs));
+    webhook.disabledReason = disabledReason.gone;
+    webhook.disabledAt = new Date(endedAtMs).toISOString();
     webhook.failingSince = null;
     delivery.status = 'failed';
     delivery.nextAttemptAt = null;

@@ -75,7 +75,8 @@ export function seedMockDb() {
     ...created(28),
     url: 'https://legacy.northwind.example/webhook',
     status: 'disabled',
-    disabledReason: disabledReason.failing(new Date(now - 3 * DAY)),
+    disabledReason: disabledReason.failing,
+    disabledAt: new Date(now - 3 * DAY).toISOString(),
     receiver: 'unreachable',
   });
   const reception = createMockAgent({

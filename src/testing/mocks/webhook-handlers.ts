@@ -128,11 +128,13 @@ export const webhookHandlers = [
       } else if (action === 'enable') {
         webhook.status = 'enabled';
         webhook.disabledReason = null;
+        webhook.disabledAt = null;
         // A fresh start: five more days of failures before the engine disables it again.
         webhook.failingSince = null;
       } else {
         webhook.status = 'disabled';
         webhook.disabledReason = disabledReason.byPerson(user.name);
+        webhook.disabledAt = now.toISOString();
       }
       webhook.updatedAt = now.toISOString();
       publishLiveChanges();

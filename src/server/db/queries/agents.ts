@@ -12,6 +12,7 @@ const agentWithWebhook = {
     url: webhooks.url,
     status: webhooks.status,
     disabledReason: webhooks.disabledReason,
+    disabledAt: webhooks.disabledAt,
   },
 };
 

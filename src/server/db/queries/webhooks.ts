@@ -65,6 +65,7 @@ type WebhookPatch = Partial<
     | 'previousSecretExpiresAt'
     | 'status'
     | 'disabledReason'
+    | 'disabledAt'
   >
 >;
 
@@ -91,7 +92,13 @@ export async function setWebhookStatus(
   disabledReason: string | null,
   now: Date,
 ) {
-  return updateWebhook(db, organisationId, id, { status, disabledReason }, now);
+  return updateWebhook(
+    db,
+    organisationId,
+    id,
+    { status, disabledReason, disabledAt: status === 'disabled' ? now : null },
+    now,
+  );
 }
 
 export async function deleteWebhook(

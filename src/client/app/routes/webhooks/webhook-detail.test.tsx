@@ -57,7 +57,12 @@ describe('WebhookDetailRoute', () => {
 
     advanceMockClock(2_000);
     expect(await screen.findByRole('button', { name: 'Enable' }, { timeout: 2_500 })).toBeVisible();
-    expect(screen.getByText(/the endpoint answered 410 Gone$/)).toBeInTheDocument();
+    // The reason, then when, formatted as every other date on the page.
+    expect(
+      screen.getByText(
+        /^Disabled automatically: the endpoint answered 410 Gone · \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/,
+      ),
+    ).toBeInTheDocument();
     const table = screen.getByRole('table');
     await within(table).findByText('Failed');
     expect(within(table).getByText('410')).toBeInTheDocument();

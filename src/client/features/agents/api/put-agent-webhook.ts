@@ -21,7 +21,7 @@ export function putAgentWebhook(agentId: string, body: PutAgentWebhookRequest) {
 export interface PutAgentWebhookVariables {
   body: PutAgentWebhookRequest;
   /** The chosen endpoint as the list showed it, so the tab can show it before the server answers. */
-  endpoint: Pick<WebhookSummary, 'url' | 'status' | 'disabledReason'>;
+  endpoint: Pick<WebhookSummary, 'url' | 'status' | 'disabledReason' | 'disabledAt'>;
 }
 
 /**
@@ -45,6 +45,7 @@ export function usePutAgentWebhook(agentId: string) {
             url: endpoint.url,
             status: endpoint.status,
             disabledReason: endpoint.disabledReason,
+            disabledAt: endpoint.disabledAt,
             eventTypes: sortEventTypes(body.eventTypes),
             updatedAt: new Date().toISOString(),
           },

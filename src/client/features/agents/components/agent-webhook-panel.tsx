@@ -10,6 +10,7 @@ import { Button } from '@client/components/ui/button';
 import { EmptyState } from '@client/components/ui/empty-state';
 import { FieldHint } from '@client/components/ui/field';
 import { errorMessage } from '@client/lib/api-client';
+import { formatDisabled } from '@client/lib/format';
 import { ADMIN_ONLY, ADMIN_OR_SUPPORT_ONLY, usePermissions } from '@client/lib/authorization';
 import { paths } from '@client/lib/paths';
 import { useMakeTestCall } from '../api/make-test-call';
@@ -95,7 +96,7 @@ export function AgentWebhookPanel({
                   ) : (
                     <Badge tone="warning">Disabled</Badge>
                   )}
-                  {webhook.disabledReason ? <span>{webhook.disabledReason}</span> : null}
+                  {webhook.disabledReason ? <span>{formatDisabled(webhook)}</span> : null}
                 </dd>
               </div>
             </dl>

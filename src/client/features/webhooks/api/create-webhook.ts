@@ -30,6 +30,7 @@ export function useCreateWebhook() {
         description: detail.description,
         status: detail.status,
         disabledReason: detail.disabledReason,
+        disabledAt: detail.disabledAt,
         failingSince: detail.failingSince,
         createdAt: detail.createdAt,
         updatedAt: detail.updatedAt,

@@ -6,6 +6,7 @@ import { Button } from '@client/components/ui/button';
 import { ConfirmDialog } from '@client/components/ui/confirm-dialog';
 import { useToast } from '@client/components/ui/toast';
 import { errorMessage } from '@client/lib/api-client';
+import { formatDisabled } from '@client/lib/format';
 import { useDisableWebhook } from '../api/disable-webhook';
 import { useEnableWebhook } from '../api/enable-webhook';
 import { WebhookStatusBadge } from './webhook-status-badge';
@@ -56,7 +57,7 @@ export function WebhookStatusSection({
         ) : null}
       </div>
       {!enabled && webhook.disabledReason ? (
-        <p className="text-sm text-gray-600">{webhook.disabledReason}</p>
+        <p className="text-sm text-gray-600">{formatDisabled(webhook)}</p>
       ) : null}
       {!enabled ? (
         <p className="text-sm text-gray-600">

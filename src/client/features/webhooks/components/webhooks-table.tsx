@@ -10,7 +10,7 @@ import { LoadingSkeleton } from '@client/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader } from '@client/components/ui/table';
 import { useToast } from '@client/components/ui/toast';
 import { usePermissions } from '@client/lib/authorization';
-import { formatDate, formatDateTime } from '@client/lib/format';
+import { formatDate, formatDateTime, formatDisabled } from '@client/lib/format';
 import { useLiveUpdates } from '@client/lib/live-updates';
 import { paths } from '@client/lib/paths';
 import { useWebhooks } from '../api/get-webhooks';
@@ -25,7 +25,7 @@ function WebhookHealthStatus({ webhook }: { webhook: WebhookSummary }) {
         <WebhookStatusBadge status="disabled" />
         {webhook.disabledReason ? (
           <span className="mt-1 block max-w-64 text-xs text-gray-600">
-            {webhook.disabledReason}
+            {formatDisabled(webhook)}
           </span>
         ) : null}
       </>

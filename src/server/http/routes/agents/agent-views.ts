@@ -22,6 +22,7 @@ export function toAgent({ agent, subscription: joined }: AgentWithWebhookRow): A
             url: subscription.url,
             status: subscription.status,
             disabledReason: subscription.disabledReason,
+            disabledAt: subscription.disabledAt?.toISOString() ?? null,
             eventTypes: subscription.eventTypes,
             updatedAt: subscription.updatedAt.toISOString(),
           }

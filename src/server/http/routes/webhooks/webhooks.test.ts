@@ -506,11 +506,13 @@ describe('secret rotation and status', () => {
     );
     expect(disabled.status).toBe('disabled');
     expect(disabled.disabledReason).toMatch(/^Disabled by /);
+    // When, as a timestamp the page formats: the reason itself carries no date.
+    expect(Date.now() - Date.parse(disabled.disabledAt ?? '')).toBeLessThan(60_000);
     const enabled = WebhookDetailSchema.parse(
       (await ctx.request('POST', `/api/v1/webhooks/${created.id}/enable`, { as: org.users.admin }))
         .body,
     );
-    expect(enabled).toMatchObject({ status: 'enabled', disabledReason: null });
+    expect(enabled).toMatchObject({ status: 'enabled', disabledReason: null, disabledAt: null });
   });
 
   it.each(['rotate-secret', 'enable', 'disable'])(
