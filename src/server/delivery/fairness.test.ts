@@ -4,7 +4,6 @@
  * once rather than behind that backlog.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreatedApiKeySchema } from '@contract/api-keys';
 import { WebhookDetailSchema } from '@contract/webhooks';
 import {
   createDeliveryHarness,
@@ -45,14 +44,7 @@ beforeAll(async () => {
     as: org.users.admin,
     body: { webhookId: webhook.id, eventTypes: ['pre-conversation'] },
   });
-  const key = CreatedApiKeySchema.parse(
-    (
-      await h.ctx.request('POST', '/api/v1/api-keys', {
-        as: org.users.admin,
-        body: { name: 'other' },
-      })
-    ).body,
-  ).key;
+  const key = (await h.ctx.createApiKey(org, 'other')).key;
   other = { org, receiver, agentId, apiKey: key };
 }, 60_000);
 

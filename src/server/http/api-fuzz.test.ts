@@ -13,7 +13,6 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreatedApiKeySchema } from '@contract/api-keys';
 import { ApiErrorSchema } from '@contract/errors';
 import { EVENT_TYPES, type EventType } from '@contract/event-types';
 import { IngestEventResponseSchema } from '@contract/deliveries';
@@ -283,17 +282,8 @@ beforeAll(async () => {
   hostile = await ctx.createOrganisation();
   innocent = await ctx.createOrganisation();
 
-  const createKey = async (owner: TestOrganisation) =>
-    CreatedApiKeySchema.parse(
-      (
-        await ctx.request('POST', '/api/v1/api-keys', {
-          as: owner.users.admin,
-          body: { name: 'platform' },
-        })
-      ).body,
-    );
-  hostileKeyValue = (await createKey(hostile)).key;
-  const innocentKey = await createKey(innocent);
+  hostileKeyValue = (await ctx.createApiKey(hostile)).key;
+  const innocentKey = await ctx.createApiKey(innocent);
   innocentKeyValue = innocentKey.key;
   innocentApiKeyId = innocentKey.id;
 

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { expectApiError } from './expect-api';
+import { CreatedApiKeySchema, type CreatedApiKey } from '@contract/api-keys';
 import type { Role } from '@contract/auth';
 import { parseEnv } from '../env';
 import type { AppDeps } from '../http/app-env';
@@ -144,6 +145,15 @@ export async function createTestContext(
     return { id: organisation.id, name: organisation.name, agents, users };
   }
 
+  /** An API key of the organisation, made as an admin would (POST /api-keys): what the platform sends. */
+  async function createApiKey(owner: TestOrganisation, name = 'platform'): Promise<CreatedApiKey> {
+    const response = await request('POST', '/api/v1/api-keys', {
+      as: owner.users.admin,
+      body: { name },
+    });
+    return CreatedApiKeySchema.parse(response.body);
+  }
+
   /** Every row of every table, in a stable order: compare two of these to prove a request changed nothing. */
   async function snapshot(): Promise<string> {
     const tables = ['organisations', 'users', 'agents', 'webhooks', 'agent_webhooks'];
@@ -176,6 +186,7 @@ export async function createTestContext(
     request,
     createOrganisation,
     createUser,
+    createApiKey,
     snapshot,
     expectRefused,
     handle: database,

@@ -156,11 +156,7 @@ export function Sidebar({
           target="_blank"
           rel="noopener"
           title={collapsed ? 'API reference (opens in a new tab)' : undefined}
-          className={cn(
-            'flex items-center gap-2 rounded-lg px-2 py-2 text-sm text-gray-700 hover:bg-gray-200/60 hover:text-gray-900',
-            'focus-visible:outline-2 focus-visible:outline-brand-600',
-            collapsed && 'mx-auto',
-          )}
+          className={userMenuItemClasses(collapsed)}
         >
           <BookOpen aria-hidden="true" className="size-4" />
           <span className={cn(collapsed && 'sr-only')}>
@@ -179,11 +175,7 @@ export function Sidebar({
               onPointerEnter={() => void loadConfirmDialog()}
               onFocus={() => void loadConfirmDialog()}
               title={collapsed ? 'Sign out everywhere' : undefined}
-              className={cn(
-                'flex items-center gap-2 rounded-lg px-2 py-2 text-sm text-gray-700 hover:bg-gray-200/60 hover:text-gray-900',
-                'focus-visible:outline-2 focus-visible:outline-brand-600',
-                collapsed && 'mx-auto',
-              )}
+              className={userMenuItemClasses(collapsed)}
             >
               <MonitorX aria-hidden="true" className="size-4" />
               <span className={cn(collapsed && 'sr-only')}>Sign out everywhere</span>
@@ -303,5 +295,14 @@ function NavItem({
         <span className={cn(collapsed && 'sr-only')}>{children}</span>
       </Link>
     </li>
+  );
+}
+
+/** The look of the API reference link and Sign out everywhere, below the signed-in person. */
+function userMenuItemClasses(collapsed: boolean) {
+  return cn(
+    'flex items-center gap-2 rounded-lg px-2 py-2 text-sm text-gray-700 hover:bg-gray-200/60 hover:text-gray-900',
+    'focus-visible:outline-2 focus-visible:outline-brand-600',
+    collapsed && 'mx-auto',
   );
 }

@@ -59,21 +59,20 @@ export function AgentSettingsRoute() {
 function AgentIds({ agent }: { agent: Agent }) {
   return (
     <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-gray-600">
-      <div className="flex min-w-0 items-center gap-2">
-        <dt>Agent ID</dt>
-        <dd className="min-w-0">
-          <CopyableValue value={agent.id} what="agent id" />
-        </dd>
-      </div>
-      {agent.externalId !== null ? (
-        <div className="flex min-w-0 items-center gap-2">
-          <dt>Platform ID</dt>
-          <dd className="min-w-0">
-            <CopyableValue value={agent.externalId} what="platform id" />
-          </dd>
-        </div>
-      ) : null}
+      <AgentId term="Agent ID" value={agent.id} />
+      {agent.externalId !== null ? <AgentId term="Platform ID" value={agent.externalId} /> : null}
     </dl>
+  );
+}
+
+function AgentId({ term, value }: { term: string; value: string }) {
+  return (
+    <div className="flex min-w-0 items-center gap-2">
+      <dt>{term}</dt>
+      <dd className="min-w-0">
+        <CopyableValue value={value} what={term.toLowerCase()} />
+      </dd>
+    </div>
   );
 }
 

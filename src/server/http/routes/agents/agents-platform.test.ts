@@ -5,7 +5,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentListSchema, AgentSchema, EXTERNAL_ID_MAX } from '@contract/agents';
-import { CreatedApiKeySchema } from '@contract/api-keys';
 import { IngestEventResponseSchema } from '@contract/deliveries';
 import { WebhookDetailSchema } from '@contract/webhooks';
 import { rowsOf } from '../../../db/database';
@@ -24,20 +23,12 @@ let key: string;
 let otherKey: string;
 let counter = 0;
 
-async function createKey(owner: TestOrganisation) {
-  const response = await ctx.request('POST', '/api/v1/api-keys', {
-    as: owner.users.admin,
-    body: { name: 'platform' },
-  });
-  return CreatedApiKeySchema.parse(response.body).key;
-}
-
 beforeAll(async () => {
   ctx = await createTestContext();
   org = await ctx.createOrganisation();
   other = await ctx.createOrganisation();
-  key = await createKey(org);
-  otherKey = await createKey(other);
+  key = (await ctx.createApiKey(org)).key;
+  otherKey = (await ctx.createApiKey(other)).key;
 });
 afterAll(async () => {
   await ctx.close();

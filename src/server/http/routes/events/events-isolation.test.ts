@@ -4,7 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { CreatedApiKeySchema } from '@contract/api-keys';
 import type { IngestEventRequest } from '@contract/call-events';
 import { IngestEventResponseSchema } from '@contract/deliveries';
 import { UNSAFE_TEXT_MESSAGE } from '@contract/text';
@@ -26,20 +25,12 @@ let innocentKey: string;
 let counter = 0;
 const callId = (tag: string) => `call_isolation_${tag}_${++counter}`;
 
-async function createKey(owner: TestOrganisation) {
-  const response = await ctx.request('POST', '/api/v1/api-keys', {
-    as: owner.users.admin,
-    body: { name: 'platform' },
-  });
-  return CreatedApiKeySchema.parse(response.body).key;
-}
-
 beforeAll(async () => {
   ctx = await createTestContext();
   faulty = await ctx.createOrganisation();
   innocent = await ctx.createOrganisation();
-  faultyKey = await createKey(faulty);
-  innocentKey = await createKey(innocent);
+  faultyKey = (await ctx.createApiKey(faulty)).key;
+  innocentKey = (await ctx.createApiKey(innocent)).key;
 });
 afterAll(async () => {
   await ctx.close();

@@ -1,7 +1,6 @@
 /** Ingestion: POST /api/v1/events with an API key. Every bad input is refused and stores nothing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { CreatedApiKeySchema } from '@contract/api-keys';
 import { IngestEventResponseSchema } from '@contract/deliveries';
 import { WebhookDetailSchema } from '@contract/webhooks';
 import {
@@ -20,20 +19,12 @@ let key: string;
 let otherKey: string;
 let counter = 0;
 
-async function createKey(owner: TestOrganisation) {
-  const response = await ctx.request('POST', '/api/v1/api-keys', {
-    as: owner.users.admin,
-    body: { name: 'platform' },
-  });
-  return CreatedApiKeySchema.parse(response.body);
-}
-
 beforeAll(async () => {
   ctx = await createTestContext();
   org = await ctx.createOrganisation();
   other = await ctx.createOrganisation();
-  key = (await createKey(org)).key;
-  otherKey = (await createKey(other)).key;
+  key = (await ctx.createApiKey(org)).key;
+  otherKey = (await ctx.createApiKey(other)).key;
   const webhook = WebhookDetailSchema.parse(
     (
       await ctx.request('POST', '/api/v1/webhooks', {
@@ -208,7 +199,7 @@ describe('POST /api/v1/events', () => {
   });
 
   it('refuses a revoked key', async () => {
-    const created = await createKey(org);
+    const created = await ctx.createApiKey(org);
     expect((await ingest(good(), { key: created.key })).status).toBe(202);
     expect(
       (await ctx.request('DELETE', `/api/v1/api-keys/${created.id}`, { as: org.users.admin }))
