@@ -11,16 +11,18 @@ const loadingPage = <div className="min-h-screen bg-gray-100" />;
 export const routes: RouteObject[] = [
   {
     path: '/sign-in',
-    errorElement: <RouteError />,
+    errorElement: <RouteError whole />,
     hydrateFallbackElement: loadingPage,
     lazy: async () => ({ Component: (await import('./routes/sign-in')).SignInRoute }),
   },
   {
     path: '/',
-    errorElement: <RouteError />,
+    errorElement: <RouteError whole />,
     hydrateFallbackElement: loadingPage,
     lazy: async () => ({ Component: (await import('./routes/app-root')).AppRoot }),
-    children: [
+    // A page that cannot load or render shows RouteError in its place, inside the shell; only the
+    // shell's own failure fills the window.
+    children: withPageError([
       { index: true, element: <Navigate to="/agents" replace /> },
       {
         path: 'agents',
@@ -91,9 +93,13 @@ export const routes: RouteObject[] = [
         path: '*',
         lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
       },
-    ],
+    ]),
   },
 ];
+
+function withPageError(pages: RouteObject[]): RouteObject[] {
+  return pages.map((page) => (page.index ? page : { ...page, errorElement: <RouteError /> }));
+}
 
 export function createAppRouter() {
   return createBrowserRouter(routes);

@@ -233,3 +233,34 @@ describe('blocking navigation', () => {
     expect(screen.getByTestId('where')).toHaveTextContent('/third');
   });
 });
+
+describe('a page whose code cannot load, under a layout', () => {
+  it('shows its own error element inside the layout, which stays', async () => {
+    const router = createMemoryRouter(
+      [
+        {
+          path: '/',
+          errorElement: <p>The whole app failed</p>,
+          element: (
+            <div>
+              <nav>The shell</nav>
+              <Outlet />
+            </div>
+          ),
+          children: [
+            {
+              path: 'page',
+              errorElement: <ShowError />,
+              lazy: () => Promise.reject(new Error('chunk failed')),
+            },
+          ],
+        },
+      ],
+      { initialEntries: ['/page'] },
+    );
+    render(<RouterProvider router={router} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('chunk failed');
+    expect(screen.getByRole('navigation')).toHaveTextContent('The shell');
+    expect(screen.queryByText('The whole app failed')).not.toBeInTheDocument();
+  });
+});

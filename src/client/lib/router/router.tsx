@@ -11,6 +11,7 @@
 import {
   Component,
   createContext,
+  use,
   useSyncExternalStore,
   type ReactElement,
   type ReactNode,
@@ -163,6 +164,9 @@ export const RouteContext = createContext<RouteContextValue>({
   error: undefined,
 });
 
+/** A route whose code failed to load, by depth: RouteLevel shows its errorElement there. */
+const LoadErrorContext = createContext<{ depth: number; error: unknown } | null>(null);
+
 export function RouterProvider({ router }: { router: Router }) {
   const state = useSyncExternalStore(
     (onChange) => router.subscribe(onChange),
@@ -174,8 +178,18 @@ export function RouterProvider({ router }: { router: Router }) {
     const fallback = matches?.find(({ route }) => route.hydrateFallbackElement !== undefined);
     body = fallback?.route.hydrateFallbackElement ?? null;
   } else if (state.error && matches) {
+    // The routes above the one whose code failed have theirs, so they render as usual (the app's
+    // shell stays); the nearest errorElement at or above the failed route takes that route's place.
     const failed = matches.findIndex(({ route }) => route === state.error?.route);
-    body = renderError(matches, failed, state.error.error);
+    const at = nearestErrorElement(matches, failed);
+    body =
+      at === 0 ? (
+        renderError(matches, 0, state.error.error)
+      ) : (
+        <LoadErrorContext value={{ depth: at, error: state.error.error }}>
+          <RouteLevel matches={matches} depth={0} outletContext={undefined} />
+        </LoadErrorContext>
+      );
   } else {
     body = matches ? <RouteLevel matches={matches} depth={0} outletContext={undefined} /> : null;
   }
@@ -186,18 +200,23 @@ export function RouterProvider({ router }: { router: Router }) {
   );
 }
 
+/** Where a load error shows: the depth of the nearest errorElement at or above `depth`; 0 if none. */
+function nearestErrorElement(matches: RouteMatch[], depth: number): number {
+  for (let i = Math.min(depth, matches.length - 1); i >= 0; i--)
+    if (matches[i]?.route.errorElement) return i;
+  return 0;
+}
+
 /** The nearest errorElement at or above `depth`, showing `error`. */
 function renderError(matches: RouteMatch[], depth: number, error: unknown): ReactNode {
-  for (let i = Math.min(depth, matches.length - 1); i >= 0; i--) {
-    const element = matches[i]?.route.errorElement;
-    if (element)
-      return (
-        <RouteContext value={{ matches, depth: i, outletContext: undefined, error }}>
-          {element}
-        </RouteContext>
-      );
-  }
-  throw error;
+  const at = nearestErrorElement(matches, depth);
+  const element = matches[at]?.route.errorElement;
+  if (!element) throw error;
+  return (
+    <RouteContext value={{ matches, depth: at, outletContext: undefined, error }}>
+      {element}
+    </RouteContext>
+  );
 }
 
 /** One route of the matched chain, inside an error boundary when it has an errorElement. */
@@ -211,7 +230,15 @@ export function RouteLevel({
   outletContext: unknown;
 }) {
   const match = matches[depth];
+  const loadError = use(LoadErrorContext);
   if (!match) return null;
+  if (loadError?.depth === depth) {
+    return (
+      <RouteContext value={{ matches, depth, outletContext, error: loadError.error }}>
+        {match.route.errorElement}
+      </RouteContext>
+    );
+  }
   const content = elementOf(match.route);
   const level = (
     <RouteContext value={{ matches, depth, outletContext, error: undefined }}>
