@@ -12,9 +12,15 @@ export function AppShell({
   const [collapsed, setCollapsed] = useLocalStorageFlag(COLLAPSED_KEY, false);
   return (
     <div className="flex min-h-screen bg-gray-100">
-      {/* The first stop for the Tab key: past the sidebar's dozen links, straight to the page. */}
+      {/* The first stop for the Tab key: past the sidebar's dozen links, straight to the page. Focus moves
+          without following the #main link, which would add a history entry that the router reads as
+          a navigation (and Back would then only remove the #main). */}
       <a
         href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
         className="sr-only z-50 rounded-lg bg-white px-4 py-2 text-sm font-medium text-gray-900 shadow-lg focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
         Skip to main content

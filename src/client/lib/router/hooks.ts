@@ -113,6 +113,8 @@ export function useBlocker(when: boolean): Blocker {
       unblock.current?.();
       unblock.current = null;
       window.removeEventListener('beforeunload', onBeforeUnload);
+      // A navigation held when the blocker is switched off (the edits were saved) is not asked about.
+      setHeld(null);
     };
   }, [router, when]);
   if (!held) return { state: 'unblocked' };

@@ -16,6 +16,18 @@ const agentWithWebhook = {
   },
 };
 
+/**
+ * The organisation's agents that exist: one the platform deleted keeps its row for its history
+ * (deleted_at) but is gone for every list, page and change. With `id`, that one agent.
+ */
+function liveAgents(organisationId: string, id?: string) {
+  return and(
+    eq(agents.organisationId, organisationId),
+    id === undefined ? undefined : eq(agents.id, id),
+    isNull(agents.deletedAt),
+  );
+}
+
 export type AgentWithWebhookRow = Awaited<ReturnType<typeof listAgents>>[number];
 
 /** An agent and, if it has one, its webhook subscription joined to the endpoint. */
@@ -25,7 +37,7 @@ export async function listAgents(db: Queryable, organisationId: string) {
     .from(agents)
     .leftJoin(agentWebhooks, eq(agentWebhooks.agentId, agents.id))
     .leftJoin(webhooks, eq(webhooks.id, agentWebhooks.webhookId))
-    .where(and(eq(agents.organisationId, organisationId), isNull(agents.deletedAt)))
+    .where(liveAgents(organisationId))
     .orderBy(asc(agents.name), asc(agents.id));
 }
 
@@ -35,9 +47,7 @@ export async function findAgent(db: Queryable, organisationId: string, id: strin
     .from(agents)
     .leftJoin(agentWebhooks, eq(agentWebhooks.agentId, agents.id))
     .leftJoin(webhooks, eq(webhooks.id, agentWebhooks.webhookId))
-    .where(
-      and(eq(agents.organisationId, organisationId), eq(agents.id, id), isNull(agents.deletedAt)),
-    );
+    .where(liveAgents(organisationId, id));
   return row;
 }
 
@@ -49,9 +59,7 @@ export async function agentExists(
   const [row] = await db
     .select({ id: agents.id })
     .from(agents)
-    .where(
-      and(eq(agents.organisationId, organisationId), eq(agents.id, id), isNull(agents.deletedAt)),
-    );
+    .where(liveAgents(organisationId, id));
   return row !== undefined;
 }
 
@@ -78,9 +86,7 @@ export async function updateAgent(
   const updated = await db
     .update(agents)
     .set({ ...patch, updatedAt: now })
-    .where(
-      and(eq(agents.organisationId, organisationId), eq(agents.id, id), isNull(agents.deletedAt)),
-    )
+    .where(liveAgents(organisationId, id))
     .returning({ id: agents.id });
   return updated.length > 0;
 }
@@ -133,13 +139,7 @@ export async function deleteExternalAgent(
     const [row] = await tx
       .update(agents)
       .set({ deletedAt: now, updatedAt: now })
-      .where(
-        and(
-          eq(agents.organisationId, organisationId),
-          eq(agents.externalId, externalId),
-          isNull(agents.deletedAt),
-        ),
-      )
+      .where(and(liveAgents(organisationId), eq(agents.externalId, externalId)))
       .returning({ id: agents.id });
     if (!row) return undefined;
     await deleteAgentWebhook(tx, organisationId, row.id);
