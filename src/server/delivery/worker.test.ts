@@ -275,10 +275,16 @@ describe('receiver faults', () => {
     const delivery = await settled(first.deliveryIds[0] ?? '');
     expect(delivery.status).toBe('failed');
     expect(delivery.attempts).toHaveLength(1);
-    const webhook = WebhookDetailSchema.parse(
-      (await h.ctx.request('GET', `/api/v1/webhooks/${endpoint.id}`, { as: h.org.users.admin }))
-        .body,
-    );
+    // The endpoint is disabled by the statement after the one that records the attempt: wait for it.
+    const endpointNow = async () =>
+      WebhookDetailSchema.parse(
+        (await h.ctx.request('GET', `/api/v1/webhooks/${endpoint.id}`, { as: h.org.users.admin }))
+          .body,
+      );
+    await expect
+      .poll(async () => (await endpointNow()).status, { timeout: 5_000 })
+      .toBe('disabled');
+    const webhook = await endpointNow();
     expect(webhook.status).toBe('disabled');
     expect(webhook.disabledReason).toMatch(/410 Gone/);
 
